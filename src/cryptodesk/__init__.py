@@ -1,0 +1,3 @@
+"""cryptodesk: customer support for cryptocurrency exchanges."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The support desk's vocabulary and rules as plain Python: no web, no SQL."""

@@ -1,0 +1,43 @@
+"""A unit of work: one session, the repositories over it, one commit."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.orm import Session
+
+from .database import Database
+from .repositories import Agents, Conversations, Customers, Events, Policies, Tickets
+
+
+class UnitOfWork:
+    session: Session
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self.database.session()
+        self.customers = Customers(self.session)
+        self.agents = Agents(self.session)
+        self.conversations = Conversations(self.session)
+        self.tickets = Tickets(self.session)
+        self.events = Events(self.session)
+        self.policies = Policies(self.session)
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # close() rolls back what was not committed but keeps loaded objects readable.
+        self.session.close()
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()

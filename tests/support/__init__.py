@@ -1,0 +1,1 @@
+"""Shared test helpers: a throwaway PostgreSQL, a settable clock, story-like factories."""
