@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 
+from .bus import Bus, LocalBus
 from .config import Settings, get_settings
 from .credentials import password_hasher
 from .services.responders import HumanResponder, Responder
@@ -27,10 +28,11 @@ class Desk:
     database: Database
     hasher: PasswordHasher
     responder: Responder
+    bus: Bus = field(default_factory=LocalBus)
     clock: Callable[[], datetime] = field(default=utc_now)
 
     def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.database)
+        return UnitOfWork(self.database, self.bus)
 
     def now(self) -> datetime:
         return self.clock()

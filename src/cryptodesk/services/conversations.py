@@ -70,10 +70,9 @@ def receive_message(
         language=guess_language(text, conversation.language), created_at=now,
         client_message_id=client_id,
     )
-    uow.conversations.add(message)
     conversation.updated_at = now
     try:
-        uow.flush()
+        audit.post(uow, message)
     except IntegrityError:
         # Two retries raced; the other one stored it.
         uow.rollback()
@@ -126,7 +125,7 @@ def hand_off(
     }))
     audit.record(uow, changes, actor, now, ticket_id=ticket.id, conversation_id=conversation.id)
     if acknowledge:
-        uow.conversations.add(Message(
+        audit.post(uow, Message(
             conversation_id=conversation.id, author=Author.SYSTEM,
             body=t("handoff.queued", conversation.language), language=conversation.language,
             created_at=now,

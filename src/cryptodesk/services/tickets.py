@@ -49,9 +49,8 @@ def reply(
         conversation_id=conversation.id, author=Author.AGENT, body=text, agent_id=agent.id,
         language=guess_language(text, conversation.language), created_at=now,
     )
-    uow.conversations.add(message)
     conversation.updated_at = now
-    uow.flush()
+    audit.post(uow, message)
     changes = [Change("message.agent", None, message.id), *ticket.record_agent_reply(now)]
     if status is not None and status is not ticket.status:
         changes.append(ticket.set_status(status, now))
@@ -67,9 +66,8 @@ def add_note(uow: UnitOfWork, agent: Agent, ticket_id: int, body: str, now: date
         conversation_id=ticket.conversation_id, author=Author.AGENT, body=text, internal=True,
         agent_id=agent.id, language=guess_language(text), created_at=now,
     )
-    uow.conversations.add(note)
     ticket.updated_at = now
-    uow.flush()
+    audit.post(uow, note)
     audit.record(uow, [Change("message.note", None, note.id)], agent.actor, now,
                  ticket_id=ticket.id)
     return note
@@ -158,7 +156,7 @@ def merge(uow: UnitOfWork, agent: Agent, source_id: int, target_id: int, now: da
     locked = {i: access_ticket(uow, agent, i, lock=True) for i in (first, second)}
     source, target = locked[source_id], locked[target_id]
     audit.record(uow, source.merge_into(target, now), agent.actor, now, ticket_id=source.id)
-    uow.conversations.add(Message(
+    audit.post(uow, Message(
         conversation_id=target.conversation_id, author=Author.SYSTEM, internal=True,
         body=t("ticket.merged_note", "en", source=source.id), language="en", created_at=now,
     ))

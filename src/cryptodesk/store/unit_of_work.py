@@ -6,6 +6,7 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session
 
+from ..bus import Bus, Notice
 from .database import Database
 from .repositories import Agents, Conversations, Customers, Events, Policies, Tickets
 
@@ -13,8 +14,10 @@ from .repositories import Agents, Conversations, Customers, Events, Policies, Ti
 class UnitOfWork:
     session: Session
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, bus: Bus | None = None) -> None:
         self.database = database
+        self.bus = bus
+        self._notices: list[Notice] = []
 
     def __enter__(self) -> UnitOfWork:
         self.session = self.database.session()
@@ -36,8 +39,16 @@ class UnitOfWork:
     def flush(self) -> None:
         self.session.flush()
 
+    def publish(self, notice: Notice) -> None:
+        """Announce a change; listeners hear of it only once it is committed."""
+        self._notices.append(notice)
+
     def commit(self) -> None:
         self.session.commit()
+        notices, self._notices = self._notices, []
+        if self.bus is not None and notices:
+            self.bus.publish(notices)
 
     def rollback(self) -> None:
         self.session.rollback()
+        self._notices.clear()
