@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from .support import postgres
 from .support.clock import Clock
 
 IDENTITY_SECRET = "test-identity-secret-that-is-long-enough"
+# The built-in intent model trains once per run into here (it is rebuilt when phrases change).
+MODEL_CACHE = Path(tempfile.gettempdir()) / f"cryptodesk-test-cache-{os.getuid()}"
 _names = itertools.count()
 
 
@@ -86,11 +89,14 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     _drop_database(admin, name)
 
 
-def make_settings(database_url: str) -> Settings:
-    return Settings(
-        environment="test", database_url=database_url, identity_secret=IDENTITY_SECRET,
-        argon2_time_cost=1, argon2_memory_kib=64, _env_file=None,
-    )
+def make_settings(database_url: str, **overrides: object) -> Settings:
+    """Test settings; the helpdesk tests use people only, the bot has tests of its own."""
+    values = {
+        "environment": "test", "database_url": database_url,
+        "identity_secret": IDENTITY_SECRET, "argon2_time_cost": 1, "argon2_memory_kib": 64,
+        "responder": "human", "cache_dir": str(MODEL_CACHE),
+    }
+    return Settings(**{**values, **overrides}, _env_file=None)
 
 
 @pytest.fixture

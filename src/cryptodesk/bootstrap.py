@@ -8,10 +8,15 @@ from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 
+from .brain.builtin import builtin_model
+from .brain.classifier import IntentModel
 from .bus import Bus, LocalBus
 from .config import Settings, get_settings
 from .credentials import password_hasher
-from .services.responders import HumanResponder, Responder
+from .platform import Platform
+from .platform.http import HttpPlatform
+from .platform.ledger import LedgerPlatform
+from .services.responders import BotResponder, HumanResponder, Responder
 from .store.database import Database
 from .store.unit_of_work import UnitOfWork
 
@@ -27,6 +32,8 @@ class Desk:
     settings: Settings
     database: Database
     hasher: PasswordHasher
+    platform: Platform
+    intent_model: Callable[[], IntentModel]
     responder: Responder
     bus: Bus = field(default_factory=LocalBus)
     clock: Callable[[], datetime] = field(default=utc_now)
@@ -38,12 +45,29 @@ class Desk:
         return self.clock()
 
 
+def build_platform(settings: Settings, database: Database) -> Platform:
+    if settings.platform_url:
+        return HttpPlatform(
+            settings.platform_url, settings.platform_token.get_secret_value(),
+            timeout=settings.platform_timeout_seconds, retries=settings.platform_retries,
+        )
+    return LedgerPlatform(database.engine)
+
+
 def build(settings: Settings | None = None, *, clock: Callable[[], datetime] = utc_now) -> Desk:
     settings = settings or get_settings()
+    database = Database(settings.database_url, echo=settings.sql_echo)
+    platform = build_platform(settings, database)
+
+    def intent_model() -> IntentModel:
+        return builtin_model(settings.cache_dir)
+
+    responder: Responder = (
+        BotResponder(intent_model, platform, settings.public_url)
+        if settings.responder == "bot" else HumanResponder()
+    )
     return Desk(
-        settings=settings,
-        database=Database(settings.database_url, echo=settings.sql_echo),
+        settings=settings, database=database,
         hasher=password_hasher(settings.argon2_time_cost, settings.argon2_memory_kib),
-        responder=HumanResponder(),
-        clock=clock,
+        platform=platform, intent_model=intent_model, responder=responder, clock=clock,
     )

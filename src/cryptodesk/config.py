@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 _PLACEHOLDER = "change-me"
+DEMO_OFFICIAL_DOMAINS = ("example.com", "example.net")
 
 
 class Settings(BaseSettings):
@@ -26,6 +28,31 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = Field(65536, ge=8)
     public_url: str = "http://127.0.0.1:8000"
     sql_echo: bool = False
+    # The exchange: its Platform API, or (when unset) the built-in ledger in this database.
+    platform_url: str | None = None
+    platform_token: SecretStr = SecretStr("")
+    platform_timeout_seconds: float = Field(3.0, gt=0, le=60)
+    platform_retries: int = Field(2, ge=0, le=10)
+    # Origins of the exchange's pages that embed the chat widget (CORS for the customer API).
+    widget_origins: list[str] = Field(default_factory=list)
+    # Where rebuildable things live (the built-in intent model); default ~/.cache/cryptodesk.
+    cache_dir: str | None = None
+    # "bot" answers first and hands over; "human" sends every conversation to people.
+    responder: str = Field("bot", pattern="^(bot|human)$")
+    # The exchange's own domains, comma-separated: links to them are official, look-alikes of
+    # them are flagged. The official-channel registry adds more websites at run time.
+    official_domains: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEMO_OFFICIAL_DOMAINS)
+    )
+    # Known phishing domains: eth-phishing-detect's config.json, or one domain per line.
+    blocklist_file: str | None = None
+
+    @field_validator("official_domains", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [domain.strip() for domain in value.split(",") if domain.strip()]
+        return value
 
     @model_validator(mode="after")
     def _refuse_placeholders(self) -> Settings:

@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,6 +19,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from .errors import AuthenticationFailed, InvalidInput
+from .shield.passwords import strength
 
 MIN_PASSWORD_CHARS = 10
 
@@ -26,11 +28,19 @@ def password_hasher(time_cost: int, memory_kib: int) -> PasswordHasher:
     return PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=1)
 
 
-def check_new_password(password: str) -> None:
+def check_new_password(password: str, user_inputs: Sequence[str] = ()) -> None:
+    """Long enough, and not guessable: zxcvbn must rate it strong (3 of 4) or better."""
     if len(password) < MIN_PASSWORD_CHARS:
         raise InvalidInput(
             f"Passwords need at least {MIN_PASSWORD_CHARS} characters.",
             f"密码至少需要 {MIN_PASSWORD_CHARS} 个字符。", field="password",
+        )
+    en, zh = strength(password, "en", user_inputs), strength(password, "zh", user_inputs)
+    if not en.acceptable:
+        raise InvalidInput(
+            " ".join(["This password is too easy to guess.", en.warning, *en.suggestions]).strip(),
+            "".join(["密码太容易被猜到。", zh.warning, *zh.suggestions]),
+            code="weak_password", field="password",
         )
 
 

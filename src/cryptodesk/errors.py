@@ -6,7 +6,8 @@
     │   └── IllegalTransition  a lifecycle step that is not allowed from the current state
     ├── Conflict             the request clashes with the current state (duplicate, merged)
     ├── AuthenticationFailed credentials, tokens or sessions that do not hold
-    └── PermissionDenied     authenticated, but the role does not allow it
+    ├── PermissionDenied     authenticated, but the role does not allow it
+    └── RateLimited          too many attempts; try again after `retry_after` seconds
 
 Each carries its message in both languages so the web layer can answer in the caller's.
 """
@@ -57,3 +58,14 @@ class AuthenticationFailed(CryptodeskError):
 
 class PermissionDenied(CryptodeskError):
     code = "permission_denied"
+
+
+class RateLimited(CryptodeskError):
+    code = "rate_limited"
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"Too many attempts; try again in {retry_after} seconds.",
+            f"尝试次数过多，请 {retry_after} 秒后再试。", value=retry_after,
+        )
+        self.retry_after = retry_after

@@ -61,9 +61,10 @@ def test_agents_without_an_authenticator_sign_in_with_the_password(
     assert response.json()["agent"]["totp_enrolled"] is False
 
 
-def test_admins_always_get_an_authenticator(desk: Desk) -> None:
-    boss = hire(desk, "boss", role=Role.ADMIN, totp=False)
-    assert boss.totp_secret is not None
+def test_admins_and_supervisors_always_get_an_authenticator(desk: Desk) -> None:
+    for name, role in (("boss", Role.ADMIN), ("lead", Role.SUPERVISOR)):
+        assert hire(desk, name, role=role, totp=False).totp_secret is not None
+    assert hire(desk, "temp", role=Role.AGENT, totp=False).totp_secret is None
 
 
 def test_logout_and_expiry_end_the_session(client: TestClient, desk: Desk, clock: Clock) -> None:

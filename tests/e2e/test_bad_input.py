@@ -18,6 +18,12 @@ GARBAGE_BODIES = [
 BAD_IDS = ["0", "-1", "abc", "99999999999999999999", "1.5"]
 
 
+def _fill(path: str, value: str) -> str:
+    for name in ("ticket_id", "conversation_id", "case_id", "article_id", "channel_id"):
+        path = path.replace("{" + name + "}", value)
+    return path
+
+
 def _operations(client: TestClient) -> list[tuple[str, str]]:
     schema = client.get("/openapi.json").json()
     return [(method.upper(), path) for path, item in schema["paths"].items()
@@ -54,7 +60,7 @@ def test_every_endpoint_refuses_garbage_bodies(
     for method, path in operations:
         if method not in ("POST", "PUT"):
             continue
-        url = path.replace("{ticket_id}", "1").replace("{conversation_id}", "1")
+        url = _fill(path, "1")
         for body in GARBAGE_BODIES:
             response = client.request(method, url, content=body, headers={
                 **_headers_for(path, authorised), "Content-Type": "application/json"})
@@ -72,7 +78,7 @@ def test_every_endpoint_refuses_bad_ids_and_query_values(
         if "{" not in path:
             continue
         for bad in BAD_IDS:
-            url = path.replace("{ticket_id}", bad).replace("{conversation_id}", bad)
+            url = _fill(path, bad)
             response = client.request(method, url, json={}, headers=_headers_for(path, authorised))
             _assert_clean_error(response, f"{method} {url}")
     agent = {"Authorization": authorised["Authorization"]}
@@ -86,7 +92,7 @@ def test_every_endpoint_without_credentials_is_refused(client: TestClient) -> No
     for method, path in _operations(client):
         if path in ("/api/v1/auth/login", "/api/v1/customer/conversations") and method == "POST":
             continue
-        url = path.replace("{ticket_id}", "1").replace("{conversation_id}", "1")
+        url = _fill(path, "1")
         response = client.request(method, url, json={})
         assert response.status_code in (401, 422), (method, path)
         _assert_clean_error(response, f"{method} {path}")

@@ -6,12 +6,23 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from cryptodesk.bootstrap import Desk
 from cryptodesk.domain.customers import Customer
-from cryptodesk.store.database import Database
+from cryptodesk.store import ledger_tables
+from cryptodesk.store.database import MIGRATIONS, Database
 from cryptodesk.store.tables import metadata
+
+assert ledger_tables.metadata is metadata  # the ledger's tables are part of the schema compared
+
+
+def _scripts() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config)
 
 
 def _fresh(desk: Desk) -> Database:
@@ -28,7 +39,11 @@ def test_upgrade_from_empty_matches_the_mapped_schema(desk: Desk) -> None:
     database = _fresh(desk)
     assert database.current_revision() is None
     database.upgrade()
-    assert database.current_revision() == "0001"
+    scripts = _scripts()
+    head = scripts.get_current_head()  # raises when the migrations have forked
+    assert database.current_revision() == head
+    chain = [script.revision for script in scripts.walk_revisions()]
+    assert chain[-2:] == ["0002", "0001"]
     with database.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": False})
         diff = compare_metadata(context, metadata)

@@ -7,7 +7,10 @@ import os
 import pyotp
 import typer
 
+from ..bootstrap import Desk
+from ..platform.ledger import LedgerPlatform
 from ..services import demo as demo_data
+from ..services import knowledge
 from .common import desk, fail, run
 
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
@@ -31,6 +34,11 @@ def _serve(host: str, port: int) -> None:
     from ..web.app import create_app
 
     uvicorn.run(create_app(), host=host, port=port, log_level="info")
+
+
+def _ledger(d: Desk) -> LedgerPlatform | None:
+    """The demo exchange lives in the built-in ledger; an external exchange keeps its own."""
+    return d.platform if isinstance(d.platform, LedgerPlatform) else None
 
 
 def register(app: typer.Typer) -> None:
@@ -73,7 +81,8 @@ def demo(
         return
     with desk() as d:
         d.database.upgrade()
-        run(d, demo_data.seed, d.hasher, d.now())
+        run(d, demo_data.seed, d.hasher, d.now(), _ledger(d))
+        run(d, knowledge.sync, d.now())
     port = _port(port)
     base = f"http://{host}:{port}"
     typer.echo(f"\nHelp center   {base}/\nAgent console {base}/console\n"
@@ -89,7 +98,8 @@ def demo_seed() -> None:
     """Write the demo customers, agents and tickets (only if they are missing)."""
     with desk() as d:
         d.database.upgrade()
-        wrote = run(d, demo_data.seed, d.hasher, d.now())
+        wrote = run(d, demo_data.seed, d.hasher, d.now(), _ledger(d))
+        run(d, knowledge.sync, d.now())
     typer.echo("demo data written" if wrote else "demo data already present")
 
 

@@ -16,8 +16,8 @@ class Role(enum.StrEnum):
 
     @property
     def requires_totp(self) -> bool:
-        """Admins hold the keys to everything, so a stolen password alone must not be enough."""
-        return self is Role.ADMIN
+        """Supervisors and admins can change everything; a stolen password must not be enough."""
+        return self in (Role.SUPERVISOR, Role.ADMIN)
 
 
 @dataclass(eq=False, kw_only=True)

@@ -84,4 +84,5 @@ class Message:
     internal: bool = False
     agent_id: int | None = None
     client_message_id: str | None = None
+    data: dict | None = None  # structured extras: bot intent, options, diagnosis card
     id: int | None = None

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import enum
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+GENESIS = "0" * 64
 
 
 class ActorKind(enum.StrEnum):
@@ -46,7 +50,23 @@ class Event:
     conversation_id: int | None = None
     before: Any = None
     after: Any = None
+    seq: int | None = None  # position in the sealed chain; None until sealed
+    hash: str | None = None
     id: int | None = None
+
+    def digest(self, previous: str, seq: int) -> str:
+        """This event's link in the chain: a hash over its content, its place and the last link.
+
+        Changing any recorded field, reordering, inserting or removing a sealed event changes
+        every link after it.
+        """
+        content = json.dumps(
+            [seq, previous, self.id, self.kind, str(self.actor_kind), self.actor_id,
+             self.actor_name, self.at.isoformat(), self.ticket_id, self.conversation_id,
+             self.before, self.after],
+            ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str,
+        )
+        return hashlib.sha256(content.encode()).hexdigest()
 
     @classmethod
     def record(

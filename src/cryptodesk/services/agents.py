@@ -37,7 +37,7 @@ def create_agent(
     if "@" not in email or len(email) > 254:
         raise InvalidInput("The email address is not valid.", "邮箱地址无效。",
                            field="email", value=email)
-    credentials.check_new_password(password)
+    credentials.check_new_password(password, (username, email, display_name))
     if uow.agents.by_username(username) is not None:
         raise Conflict(f"An agent called {username} exists.", f"客服 {username} 已存在。",
                        code="username_taken", field="username", value=username)

@@ -40,7 +40,7 @@ def post(uow: UnitOfWork, message: Message) -> Message:
         "id": message.id, "conversation_id": message.conversation_id,
         "author": str(message.author), "body": message.body, "language": message.language,
         "internal": message.internal, "client_message_id": message.client_message_id,
-        "created_at": message.created_at.isoformat(),
+        "created_at": message.created_at.isoformat(), "data": message.data,
     }
     if not message.internal:
         uow.publish(Notice(conversation_topic(message.conversation_id), "message", data))

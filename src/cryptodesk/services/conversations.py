@@ -15,7 +15,7 @@ from ..domain.tickets import Category, Ticket
 from ..errors import InvalidInput
 from ..i18n import guess_language, t
 from ..store.unit_of_work import UnitOfWork
-from . import audit, validation
+from . import audit, cases, link_guard, shielding, validation
 from .access import CustomerViewer, Viewer
 
 MAX_CLIENT_ID_CHARS = 64
@@ -40,7 +40,10 @@ def open_conversation(
         channel=channel, language=lang, created_at=now, updated_at=now,
         customer_id=customer.id if customer else None,
         visitor_token_hash=None if isinstance(viewer, CustomerViewer) else viewer.token_hash,
-        subject=validation.subject(subject, t("conversation.default_subject", lang)),
+        subject=validation.subject(
+            shielding.redact(subject).text if subject else None,
+            t("conversation.default_subject", lang),
+        ),
         state=ConversationState.BOT if channel is Channel.CHAT else ConversationState.QUEUED,
     )
     uow.conversations.add(conversation)
@@ -63,12 +66,12 @@ def receive_message(
         if existing is not None:
             ticket = uow.tickets.for_conversation(conversation.id)
             return Receipt(existing, False, ticket.id if ticket else None)
-    text = validation.message_body(body)
     conversation.ensure_open()
+    shielded = shielding.redact(validation.message_body(body))
     message = Message(
-        conversation_id=conversation.id, author=Author.CUSTOMER, body=text,
-        language=guess_language(text, conversation.language), created_at=now,
-        client_message_id=client_id,
+        conversation_id=conversation.id, author=Author.CUSTOMER, body=shielded.text,
+        language=guess_language(shielded.text, conversation.language), created_at=now,
+        client_message_id=client_id, data=shielded.data,
     )
     conversation.updated_at = now
     try:
@@ -89,6 +92,13 @@ def receive_message(
         uow, changes, viewer.actor, now, conversation_id=conversation.id,
         ticket_id=ticket.id if ticket else None,
     )
+    cases.customer_replied(uow, viewer.actor, conversation, now, message=message)
+    if shielded.kinds:
+        if ticket is not None and shielding.SECRET_TAG not in ticket.tags:
+            ticket.tags = [*ticket.tags, shielding.SECRET_TAG]
+        shielding.warn(uow, conversation.id, shielded, message.language, viewer.actor, now,
+                       ticket.id if ticket else None)
+    link_guard.inspect(uow, message, ticket=ticket, now=now)
     return Receipt(message, True, ticket.id if ticket else None)
 
 

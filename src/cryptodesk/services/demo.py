@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, Protocol
 
 from argon2 import PasswordHasher
 
@@ -18,11 +19,21 @@ from ..domain.conversations import Channel
 from ..domain.customers import Customer, Language
 from ..domain.sla import Priority
 from ..domain.tickets import Category, TicketStatus
+from ..platform.demo_exchange import demo_exchange
+from ..platform.memory import MemoryPlatform
+from ..platform.models import Account
+from ..platform.port import UnknownCustomer
 from ..store.unit_of_work import UnitOfWork
-from . import agents, tickets
+from . import agents, channels, tickets
 from .access import CustomerViewer
 from .conversations import hand_off, open_conversation, receive_message
 from .responders import BOT
+
+
+class Ledger(Protocol):
+    def load(self, memory: MemoryPlatform, connection: Any = None) -> None: ...
+
+    def account(self, ref: str) -> Account: ...
 
 
 @dataclass(frozen=True)
@@ -107,10 +118,18 @@ DEMO_TICKETS = (
 )
 
 
-def seed(uow: UnitOfWork, hasher: PasswordHasher, now: datetime) -> bool:
-    """Write the demo data unless it is there already; True when something was written."""
+def seed(
+    uow: UnitOfWork, hasher: PasswordHasher, now: datetime, exchange: Ledger | None = None
+) -> bool:
+    """Write the demo data unless it is there already; True when something was written.
+
+    With `exchange` (the built-in ledger), the demo customers' exchange accounts are written
+    too, each with the one problem ARCHITECTURE.md's table gives them.
+    """
     if uow.customers.by_ref(DEMO_CUSTOMERS[0][0]) is not None:
         return False
+    if exchange is not None and not _has_account(exchange, DEMO_CUSTOMERS[0][0]):
+        exchange.load(demo_exchange(now), uow.session.connection())
     for a in DEMO_AGENTS:
         if uow.agents.by_username(a.username) is None:
             agents.create_agent(
@@ -118,6 +137,7 @@ def seed(uow: UnitOfWork, hasher: PasswordHasher, now: datetime) -> bool:
                 email=f"{a.username}@support.example.com", password=a.password, role=a.role,
                 team=a.team, now=now, totp_secret=a.totp_secret,
             )
+    channels.seed_demo(uow, now)
     customers = {}
     for ref, name, language, email in DEMO_CUSTOMERS:
         customer = Customer(ref=ref, display_name=name, language=language, email=email,
@@ -127,6 +147,14 @@ def seed(uow: UnitOfWork, hasher: PasswordHasher, now: datetime) -> bool:
     uow.flush()
     for item in DEMO_TICKETS:
         _ticket(uow, customers[item.customer], item, now)
+    return True
+
+
+def _has_account(exchange: Ledger, ref: str) -> bool:
+    try:
+        exchange.account(ref)
+    except UnknownCustomer:
+        return False
     return True
 
 

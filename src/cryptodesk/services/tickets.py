@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..domain.agents import Agent
+from ..domain.channels import staff_id
 from ..domain.conversations import Author, ConversationState, Message
 from ..domain.events import Change, Event
 from ..domain.sla import Priority
@@ -14,7 +15,7 @@ from ..errors import InvalidInput, NotFound
 from ..i18n import guess_language, t
 from ..store.repositories import Page, TicketQuery
 from ..store.unit_of_work import UnitOfWork
-from . import audit, validation
+from . import audit, shielding, validation
 from .access import access_ticket
 
 
@@ -41,13 +42,14 @@ def reply(
 ) -> Message:
     """Answer the customer; by default the ticket then waits for them."""
     ticket = access_ticket(uow, agent, ticket_id, lock=True)
-    text = validation.message_body(body)
+    text = shielding.redact(validation.message_body(body)).text
     conversation = uow.conversations.get(ticket.conversation_id)
     assert conversation is not None
     conversation.ensure_open()
     message = Message(
         conversation_id=conversation.id, author=Author.AGENT, body=text, agent_id=agent.id,
         language=guess_language(text, conversation.language), created_at=now,
+        data={"staff_id": staff_id(agent)},  # customers can check it with the verify service
     )
     conversation.updated_at = now
     audit.post(uow, message)
@@ -61,7 +63,7 @@ def reply(
 
 def add_note(uow: UnitOfWork, agent: Agent, ticket_id: int, body: str, now: datetime) -> Message:
     ticket = access_ticket(uow, agent, ticket_id)
-    text = validation.message_body(body)
+    text = shielding.redact(validation.message_body(body)).text
     note = Message(
         conversation_id=ticket.conversation_id, author=Author.AGENT, body=text, internal=True,
         agent_id=agent.id, language=guess_language(text), created_at=now,

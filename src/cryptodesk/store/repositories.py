@@ -13,6 +13,7 @@ from ..domain.agents import Agent, AgentSession, Team
 from ..domain.conversations import Conversation, Message
 from ..domain.customers import Customer
 from ..domain.events import Event
+from ..domain.knowledge import Article, ArticleStatus, ArticleVersion, KnowledgeGap
 from ..domain.sla import Priority, SlaPolicy
 from ..domain.tickets import ACTIVE, Ticket, TicketStatus
 from . import tables
@@ -186,6 +187,10 @@ class Tickets(Repository):
 
 
 class Events(Repository):
+    def add(self, obj: object) -> None:
+        self.session.add(obj)
+        self.session.info["events_added"] = True  # the unit of work seals them after commit
+
     def for_ticket(self, ticket_ids: list[int]) -> list[Event]:
         query = sa.select(Event).where(Event.ticket_id.in_(ticket_ids))
         return list(self.session.scalars(query.order_by(Event.id)))
@@ -214,3 +219,37 @@ def _page(session: Session, query: sa.Select, order: tuple, page: int, per_page:
     total = session.scalar(sa.select(sa.func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(query.order_by(*order).limit(per_page).offset((page - 1) * per_page))
     return Page(list(rows), total, page, per_page)
+
+
+class Knowledge(Repository):
+    def get(self, article_id: int) -> Article | None:
+        return self.session.get(Article, article_id)
+
+    def by_slug(self, slug: str, language: str) -> Article | None:
+        query = sa.select(Article).where(Article.slug == slug, Article.language == language)
+        return self.session.scalar(query)
+
+    def articles(
+        self, *, language: str | None = None, status: ArticleStatus | None = None,
+        intent: str | None = None, page: int = 1, per_page: int = 50,
+    ) -> Page[Article]:
+        query = sa.select(Article)
+        if language:
+            query = query.where(Article.language == language)
+        if status:
+            query = query.where(Article.status == status)
+        if intent:
+            query = query.where(Article.intent == intent)
+        return _page(self.session, query, (Article.slug, Article.language), page, per_page)
+
+    def published(self) -> list[Article]:
+        query = sa.select(Article).where(Article.status == ArticleStatus.PUBLISHED)
+        return list(self.session.scalars(query.order_by(Article.id)))
+
+    def versions(self, article_id: int) -> list[ArticleVersion]:
+        query = sa.select(ArticleVersion).where(ArticleVersion.article_id == article_id)
+        return list(self.session.scalars(query.order_by(ArticleVersion.version)))
+
+    def gaps(self, since: datetime, limit: int) -> list[KnowledgeGap]:
+        query = sa.select(KnowledgeGap).where(KnowledgeGap.at >= since)
+        return list(self.session.scalars(query.order_by(KnowledgeGap.id.desc()).limit(limit)))

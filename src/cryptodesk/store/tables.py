@@ -6,11 +6,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import registry
 
 from ..domain.agents import Agent, AgentSession, Role, Team
+from ..domain.cases import Case
 from ..domain.conversations import Author, Channel, Conversation, ConversationState, Message
 from ..domain.customers import Customer
 from ..domain.events import ActorKind, Event
+from ..domain.knowledge import Article, ArticleStatus, ArticleVersion, KnowledgeGap
 from ..domain.sla import Priority, SlaPolicy
 from ..domain.tickets import Category, Ticket, TicketStatus
+from .case_tables import cases_table
 from .types import StrEnum, UtcDateTime
 
 metadata = sa.MetaData(
@@ -98,6 +101,7 @@ messages = sa.Table(
     sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id")),
     sa.Column("client_message_id", sa.String(64)),
     sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("data", sa.JSON),
     sa.UniqueConstraint("conversation_id", "client_message_id"),
 )
 
@@ -138,13 +142,60 @@ events = sa.Table(
     sa.Column("conversation_id", sa.Integer, sa.ForeignKey("conversations.id"), index=True),
     sa.Column("before", sa.JSON),
     sa.Column("after", sa.JSON),
+    sa.Column("seq", sa.Integer, unique=True),
+    sa.Column("hash", sa.String(64)),
 )
+
+kb_articles = sa.Table(
+    "kb_articles", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("slug", sa.String(80), nullable=False),
+    sa.Column("language", sa.String(2), nullable=False),
+    sa.Column("intent", sa.String(64), nullable=False, index=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("tags", sa.JSON, nullable=False),
+    sa.Column("status", StrEnum(ArticleStatus, 16), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("shipped_hash", sa.String(64)),
+    sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("updated_at", UtcDateTime, nullable=False),
+    sa.UniqueConstraint("slug", "language"),
+)
+
+kb_article_versions = sa.Table(
+    "kb_article_versions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("kb_articles.id"), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("tags", sa.JSON, nullable=False),
+    sa.Column("editor", sa.String(64), nullable=False),
+    sa.Column("at", UtcDateTime, nullable=False),
+    sa.UniqueConstraint("article_id", "version"),
+)
+
+kb_gaps = sa.Table(
+    "kb_gaps", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("language", sa.String(2), nullable=False),
+    sa.Column("reason", sa.String(20), nullable=False),
+    sa.Column("intent", sa.String(64)),
+    sa.Column("confidence", sa.Float),
+    sa.Column("conversation_id", sa.Integer, sa.ForeignKey("conversations.id")),
+    sa.Column("at", UtcDateTime, nullable=False, index=True),
+)
+
+cases = cases_table(metadata)
 
 mapper_registry = registry(metadata=metadata)
 _MAPPED = (
     (Team, teams), (SlaPolicy, sla_policies), (Customer, customers), (Agent, agents),
     (AgentSession, agent_sessions), (Conversation, conversations), (Message, messages),
-    (Ticket, tickets), (Event, events),
+    (Ticket, tickets), (Event, events), (Article, kb_articles),
+    (ArticleVersion, kb_article_versions), (KnowledgeGap, kb_gaps), (Case, cases),
 )
 
 
@@ -152,5 +203,7 @@ def map_domain() -> None:
     """Map each dataclass to its table once per process."""
     if mapper_registry.mappers:
         return
-    for cls, table in _MAPPED:
+    from . import channel_tables  # on this metadata, so imported once it exists
+
+    for cls, table in (*_MAPPED, *channel_tables.MAPPED):
         mapper_registry.map_imperatively(cls, table)

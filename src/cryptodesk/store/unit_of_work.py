@@ -7,8 +7,19 @@ from types import TracebackType
 from sqlalchemy.orm import Session
 
 from ..bus import Bus, Notice
+from . import audit_chain
+from .case_repository import Cases
+from .channel_repository import Channels
 from .database import Database
-from .repositories import Agents, Conversations, Customers, Events, Policies, Tickets
+from .repositories import (
+    Agents,
+    Conversations,
+    Customers,
+    Events,
+    Knowledge,
+    Policies,
+    Tickets,
+)
 
 
 class UnitOfWork:
@@ -27,6 +38,9 @@ class UnitOfWork:
         self.tickets = Tickets(self.session)
         self.events = Events(self.session)
         self.policies = Policies(self.session)
+        self.knowledge = Knowledge(self.session)
+        self.channels = Channels(self.session)
+        self.cases = Cases(self.session)
         return self
 
     def __exit__(
@@ -44,7 +58,10 @@ class UnitOfWork:
         self._notices.append(notice)
 
     def commit(self) -> None:
+        wrote_events = self.session.info.pop("events_added", False)
         self.session.commit()
+        if wrote_events:
+            audit_chain.seal(self.database)
         notices, self._notices = self._notices, []
         if self.bus is not None and notices:
             self.bus.publish(notices)

@@ -15,6 +15,7 @@ from ..services import agents as agent_services
 from ..services import customers as customer_services
 from ..services.access import CustomerViewer, Viewer, VisitorViewer
 from ..store.unit_of_work import UnitOfWork
+from . import ratelimit
 
 SESSION_COOKIE = "cryptodesk_session"
 R = TypeVar("R")
@@ -60,11 +61,17 @@ def current_agent(request: Request, desk: DeskDep) -> Agent:
 CurrentAgent = Annotated[Agent, Depends(current_agent)]
 
 
-def _customer_viewer(desk: Desk, token: str) -> CustomerViewer:
-    identity = credentials.verify_identity(
-        desk.settings.identity_secret.get_secret_value(), token, desk.now(),
-        desk.settings.identity_token_max_hours,
-    )
+def _customer_viewer(desk: Desk, token: str, request: Request) -> CustomerViewer:
+    limits, key = ratelimit.limiter(request), f"bad-token:{ratelimit.client_ip(request)}"
+    limits.check(key, ratelimit.BAD_TOKENS_PER_IP)
+    try:
+        identity = credentials.verify_identity(
+            desk.settings.identity_secret.get_secret_value(), token, desk.now(),
+            desk.settings.identity_token_max_hours,
+        )
+    except AuthenticationFailed:
+        limits.hit(key, ratelimit.BAD_TOKENS_PER_IP)
+        raise
 
     def load(uow: UnitOfWork) -> CustomerViewer:
         customer = customer_services.from_identity(uow, identity, desk.now())
@@ -75,6 +82,7 @@ def _customer_viewer(desk: Desk, token: str) -> CustomerViewer:
 
 def optional_viewer(
     desk: DeskDep,
+    request: Request,
     authorization: Annotated[str | None, Header()] = None,
     x_visitor_token: Annotated[str | None, Header()] = None,
 ) -> Viewer | None:
@@ -84,7 +92,7 @@ def optional_viewer(
                                    "请使用 'Authorization: Bearer <身份令牌>'。",
                                    code="invalid_identity_token")
     if token:
-        return _customer_viewer(desk, token)
+        return _customer_viewer(desk, token, request)
     if x_visitor_token:
         if len(x_visitor_token) > 128:
             raise AuthenticationFailed("The visitor token is malformed.", "访客令牌格式错误。",

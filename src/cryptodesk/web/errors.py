@@ -16,6 +16,7 @@ from ..errors import (
     IllegalTransition,
     NotFound,
     PermissionDenied,
+    RateLimited,
 )
 from ..i18n import choose_language, t
 
@@ -23,7 +24,7 @@ log = logging.getLogger("cryptodesk.web")
 
 STATUS = (
     (NotFound, 404), (IllegalTransition, 409), (Conflict, 409), (AuthenticationFailed, 401),
-    (PermissionDenied, 403),
+    (PermissionDenied, 403), (RateLimited, 429),
 )
 _HTTP_CODES = {401: "unauthenticated", 404: "not_found", 405: "method_not_allowed",
                413: "too_large", 429: "rate_limited"}
@@ -45,6 +46,8 @@ def install(app: FastAPI) -> None:
     async def _domain(request: Request, exc: CryptodeskError) -> JSONResponse:
         status = next((s for cls, s in STATUS if isinstance(exc, cls)), 422)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        if isinstance(exc, RateLimited):
+            headers = {"Retry-After": str(exc.retry_after)}
         return JSONResponse(
             error_body(exc.code, exc.message(_language(request)), exc.field), status, headers
         )

@@ -1,31 +1,23 @@
-"""Server-rendered pages, in the visitor's language."""
+"""Server-rendered pages: the help center, the customer portal and the agent console."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
+from fastapi import APIRouter
+from fastapi.staticfiles import StaticFiles
 
-from ..i18n import choose_language
+from . import console, console_actions, helpcenter, portal
 
-templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
+STATIC_DIR = Path(__file__).with_name("static")
+
 router = APIRouter(include_in_schema=False)
+router.include_router(helpcenter.router)
+router.include_router(portal.router)
+router.include_router(console.router)
+router.include_router(console_actions.router)
 
 
-def _language(request: Request) -> str:
-    chosen = request.query_params.get("lang")
-    if chosen in ("zh", "en"):
-        return chosen
-    return choose_language(request.headers.get("accept-language"))
-
-
-@router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> HTMLResponse:
-    return templates.TemplateResponse(request, "home.html", {"lang": _language(request)})
-
-
-@router.get("/console", response_class=HTMLResponse)
-def console(request: Request) -> HTMLResponse:
-    return templates.TemplateResponse(request, "console_login.html", {"lang": _language(request)})
+def static_files() -> StaticFiles:
+    """Our own CSS and JavaScript, and the embeddable chat widget; nothing from elsewhere."""
+    return StaticFiles(directory=STATIC_DIR)

@@ -119,6 +119,7 @@ class MessageOut(Output):
     agent_id: int | None
     client_message_id: str | None
     created_at: datetime
+    data: dict[str, Any] | None = None
 
 
 class PublicMessageOut(Output):
@@ -130,6 +131,9 @@ class PublicMessageOut(Output):
     language: str
     client_message_id: str | None
     created_at: datetime
+    data: dict[str, Any] | None = Field(
+        None, description="bot extras: intent, clarifying options, diagnosis card"
+    )
 
 
 class EventOut(Output):

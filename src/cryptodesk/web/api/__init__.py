@@ -2,9 +2,14 @@
 
 from fastapi import APIRouter
 
-from . import auth, customer, tickets
+from . import auth, cases, channels, customer, help_tools, knowledge, tickets
 
 router = APIRouter(prefix="/api/v1")
 router.include_router(auth.router)
 router.include_router(tickets.router)
 router.include_router(customer.router)
+router.include_router(cases.router)
+router.include_router(cases.customer_router)
+router.include_router(knowledge.router)
+router.include_router(help_tools.router)
+router.include_router(channels.router)

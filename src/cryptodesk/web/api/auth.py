@@ -6,22 +6,35 @@ from datetime import timedelta
 
 from fastapi import APIRouter, Request, Response
 
+from ...errors import AuthenticationFailed
 from ...services import agents as agent_services
+from .. import ratelimit
 from ..deps import SESSION_COOKIE, CurrentAgent, DeskDep, session_token, transact
 from ..schemas import AgentOut, LoginIn, LoginOut, TeamOut
-from .responses import AUTH, ERRORS
+from .responses import AUTH, ERRORS, LIMITED
 
 router = APIRouter(tags=["agents"])
 
 
-@router.post("/auth/login", responses=ERRORS)
-def login(body: LoginIn, desk: DeskDep, response: Response) -> LoginOut:
+@router.post("/auth/login", responses={**ERRORS, **LIMITED})
+def login(body: LoginIn, desk: DeskDep, request: Request, response: Response) -> LoginOut:
+    """Password, then the authenticator code; repeated failures lock the account for a while."""
     now = desk.now()
-    agent, token = transact(
-        desk, agent_services.login, desk.hasher, username=body.username,
-        password=body.password, code=body.totp, now=now,
-        session_hours=desk.settings.session_hours,
-    )
+    limits = ratelimit.limiter(request)
+    limits.hit(f"login-ip:{ratelimit.client_ip(request)}", ratelimit.LOGIN_PER_IP)
+    account = f"login-failures:{body.username.lower()}"
+    limits.check(account, ratelimit.LOGIN_FAILURES_PER_ACCOUNT)
+    try:
+        agent, token = transact(
+            desk, agent_services.login, desk.hasher, username=body.username,
+            password=body.password, code=body.totp, now=now,
+            session_hours=desk.settings.session_hours,
+        )
+    except AuthenticationFailed as exc:
+        if exc.code == "login_failed":
+            limits.hit(account, ratelimit.LOGIN_FAILURES_PER_ACCOUNT)
+        raise
+    limits.reset(account)
     expires = now + timedelta(hours=desk.settings.session_hours)
     response.set_cookie(
         SESSION_COOKIE, token, max_age=desk.settings.session_hours * 3600, httponly=True,

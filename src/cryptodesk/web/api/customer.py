@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from ... import credentials
 from ...bootstrap import Desk
@@ -19,6 +19,7 @@ from ...services import conversations as conversation_services
 from ...services import customer_view
 from ...services.access import Viewer, VisitorViewer, access_conversation
 from ...store.unit_of_work import UnitOfWork
+from .. import ratelimit
 from ..deps import CurrentCustomer, CurrentViewer, DeskDep, OptionalViewer, read, transact
 from ..schemas import (
     ConversationDetailOut,
@@ -65,10 +66,11 @@ def _respond(desk: Desk, viewer: Viewer, conversation_id: int, message_id: int) 
 
 @router.post("/conversations", status_code=201)
 def open_conversation(
-    body: OpenConversationIn, desk: DeskDep, viewer: OptionalViewer
+    body: OpenConversationIn, desk: DeskDep, viewer: OptionalViewer, request: Request
 ) -> OpenedConversationOut:
     visitor_token = None
     if viewer is None:
+        ratelimit.public(request)
         if body.channel != "chat":
             raise AuthenticationFailed(
                 "Only chat is open to visitors who are not signed in.",

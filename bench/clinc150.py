@@ -1,0 +1,98 @@
+"""Does the engine know when it does not know? CLINC150 in-scope accuracy and out-of-scope recall.
+
+Trained through the product's ``train`` on CLINC's train split plus oos_train labelled
+``out_of_scope``. Two settings, each one threshold for both figures:
+
+- ``product``: the threshold ``train`` picks itself on a holdout of the training data;
+- ``val-tuned``: the threshold with the best in-scope accuracy on CLINC's own validation split
+  among those reaching 85% out-of-scope recall on oos_val (never tuned on test).
+
+An in-scope question counts as right only if its intent is right and it was not rejected.
+
+    .venv/bin/python bench/clinc150.py [--data DIR] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from cryptodesk.brain import OUT_OF_SCOPE, IntentModel, normalise, train  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+TARGET_RECALL = 0.85
+GOAL = "goal: in-scope accuracy >= 0.95 AND out-of-scope recall >= 0.85 at the same setting"
+
+
+def answers(model: IntentModel, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(top label, p(top label right)) before any threshold."""
+    _, top, right = model.answers([normalise(t) for t in texts])
+    return np.asarray(model.labels, dtype=object)[top], right
+
+
+def scored(model: IntentModel, split: dict[str, list[list[str]]], in_key: str,
+           oos_key: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rows = split[in_key] + [[t, OUT_OF_SCOPE] for t, _ in split[oos_key]]
+    guessed, right = answers(model, [t for t, _ in rows])
+    return guessed, right, np.asarray([label for _, label in rows], dtype=object)
+
+
+def at(threshold: float, guessed: np.ndarray, right: np.ndarray,
+       truth: np.ndarray) -> dict[str, float]:
+    oos = truth == OUT_OF_SCOPE
+    said = np.where(right < threshold, OUT_OF_SCOPE, guessed)
+    return {"threshold": round(float(threshold), 3),
+            "in_scope_accuracy": round(float(np.mean(said[~oos] == truth[~oos])), 4),
+            "oos_recall": round(float(np.mean(said[oos] == OUT_OF_SCOPE)), 4)}
+
+
+def val_threshold(val: tuple[np.ndarray, np.ndarray, np.ndarray], recall: float) -> float:
+    """Best in-scope accuracy on val among thresholds reaching ``recall`` on oos_val."""
+    best, best_acc = 1.0, -1.0
+    for threshold in np.linspace(0.0, 1.0, 201):
+        figures = at(threshold, *val)
+        if figures["oos_recall"] >= recall and figures["in_scope_accuracy"] > best_acc:
+            best, best_acc = float(threshold), figures["in_scope_accuracy"]
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    split = json.loads((args.data / "clinc150" / "data_full.json").read_text(encoding="utf-8"))
+    rows = [(t, label) for t, label in split["train"]]
+    rows += [(t, OUT_OF_SCOPE) for t, _ in split["oos_train"]]
+    started = time.perf_counter()
+    model = train(rows)
+    seconds = round(time.perf_counter() - started, 1)
+    result: dict[str, Any] = {"train_questions": len(rows), "train_seconds": seconds}
+    test = scored(model, split, "test", "oos_test")
+    val = scored(model, split, "val", "oos_val")
+    result["raw_in_scope_accuracy"] = at(0.0, *test)["in_scope_accuracy"]
+    result["product"] = at(model.threshold, *test)
+    result["val_tuned"] = at(val_threshold(val, TARGET_RECALL), *test)
+    if args.json:
+        print(json.dumps(result))
+        return
+    print(f"CLINC150: {len(rows)} training questions, trained in {seconds} s")
+    print(f"  in-scope accuracy with no rejection: {result['raw_in_scope_accuracy']:.4f}")
+    for name in ("product", "val_tuned"):
+        r = result[name]
+        print(f"  {name:<10} threshold {r['threshold']:.2f}: in-scope accuracy "
+              f"{r['in_scope_accuracy']:.4f}, out-of-scope recall {r['oos_recall']:.4f}")
+    print(GOAL)
+
+
+if __name__ == "__main__":
+    main()

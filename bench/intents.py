@@ -1,0 +1,90 @@
+"""Cross-validated accuracy of the built-in crypto intents, per language.
+
+The shipped phrases (``src/cryptodesk/data/intents/en.tsv`` and ``zh.tsv``) are split into
+stratified folds; each fold is predicted by a model trained through the product's ``train`` on
+the others, threshold and all, exactly as the built-in model is built. Figures are given per
+phrase file (en, zh) and per detected language (mixed questions are counted apart), with the
+out-of-scope recall and the share of in-scope questions wrongly rejected.
+
+    .venv/bin/python bench/intents.py [--folds 5] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.model_selection import StratifiedKFold
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from cryptodesk.brain import OUT_OF_SCOPE, read_labelled, train  # noqa: E402
+from cryptodesk.brain.builtin import phrase_paths  # noqa: E402
+
+
+def phrases() -> list[tuple[str, str, str]]:
+    """(text, intent, file language) for every shipped phrase."""
+    found = []
+    for path in phrase_paths():
+        for row in read_labelled(path, text_col="text", label_col="intent"):
+            found.append((row.text, row.label, path.stem))
+    return found
+
+
+def cross_validate(folds: int) -> dict[str, Any]:
+    rows = phrases()
+    labels = np.asarray([label for _, label, _ in rows], dtype=object)
+    hits: dict[str, list[bool]] = defaultdict(list)
+    rejected: dict[str, list[bool]] = defaultdict(list)
+    started = time.perf_counter()
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
+    for fit_at, test_at in splitter.split(np.zeros(len(rows)), labels):
+        model = train([rows[i][:2] for i in fit_at])
+        predictions = model.predict_many([rows[i][0] for i in test_at])
+        for i, p in zip(test_at, predictions, strict=True):
+            _, truth, file_language = rows[i]
+            for group in (f"file:{file_language}", f"detected:{p.language}", "all"):
+                if truth == OUT_OF_SCOPE:
+                    rejected[f"{group}:oos"].append(p.intent == OUT_OF_SCOPE)
+                else:
+                    hits[group].append(p.intent == truth)
+                    rejected[group].append(p.intent == OUT_OF_SCOPE)
+    result: dict[str, Any] = {"phrases": len(rows), "folds": folds,
+                              "seconds": round(time.perf_counter() - started, 1), "groups": {}}
+    for group in sorted(hits):
+        result["groups"][group] = {
+            "in_scope_questions": len(hits[group]),
+            "in_scope_accuracy": round(float(np.mean(hits[group])), 4),
+            "wrongly_rejected": round(float(np.mean(rejected[group])), 4),
+            "oos_questions": len(rejected[f"{group}:oos"]),
+            "oos_recall": round(float(np.mean(rejected[f"{group}:oos"] or [np.nan])), 4),
+        }
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    result = cross_validate(args.folds)
+    if args.json:
+        print(json.dumps(result))
+        return
+    print(f"built-in intents: {result['phrases']} phrases, {result['folds']}-fold CV, "
+          f"{result['seconds']} s")
+    print(f"  {'group':<18}{'n':>6}{'accuracy':>10}{'rejected':>10}{'oos n':>7}{'oos rec':>9}")
+    for group, g in result["groups"].items():
+        print(f"  {group:<18}{g['in_scope_questions']:>6}{g['in_scope_accuracy']:>10.4f}"
+              f"{g['wrongly_rejected']:>10.4f}{g['oos_questions']:>7}{g['oos_recall']:>9.4f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""How a question becomes a vector: TF-IDF words, TF-IDF character n-grams and USE, side by side.
+
+Each part catches what the others miss: words (jieba-segmented for Chinese) carry the topic,
+character n-grams survive typos and unsegmented Chinese, and the sentence encoder knows that
+"card hasn't come" and "still waiting on my card" mean the same. The encoder's block is
+scaled by ``use_weight`` so a linear model can balance sparse and dense parts; the defaults
+were picked on a split of Banking77's train set (see bench/README.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import FeatureUnion
+
+from .encoder import shared_encoder
+from .tokenise import tokens_of_normalised
+
+
+@dataclass(frozen=True)
+class FeatureSettings:
+    word_ngrams: tuple[int, int] = (1, 2)
+    char_ngrams: tuple[int, int] = (1, 5)
+    use_weight: float = 2.0  # 0 turns the sentence encoder off (the fast tier)
+    sublinear_tf: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FeatureSettings:
+        known = {f.name for f in fields(cls)}
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known}
+        return cls(**values)
+
+
+class SentenceFeatures(BaseEstimator, TransformerMixin):  # type: ignore[misc]
+    """USE vectors times ``weight``; the encoder itself is shared, never pickled."""
+
+    def __init__(self, weight: float = 1.0) -> None:
+        self.weight = weight
+
+    def fit(self, texts: list[str], y: Any = None) -> SentenceFeatures:
+        return self
+
+    def transform(self, texts: list[str]) -> np.ndarray:
+        vectors = shared_encoder().encode(list(texts))
+        if self.weight != 1.0:
+            vectors *= np.float32(self.weight)
+        return vectors
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        return np.array([f"use{i}" for i in range(512)], dtype=object)
+
+
+def build_features(settings: FeatureSettings) -> FeatureUnion:
+    """The unfitted feature union; its input is text that ``normalise`` already folded."""
+    parts: list[tuple[str, Any]] = [
+        ("words", TfidfVectorizer(
+            tokenizer=tokens_of_normalised, token_pattern=None, lowercase=False,
+            ngram_range=settings.word_ngrams, sublinear_tf=settings.sublinear_tf,
+            dtype=np.float32,
+        )),
+        ("chars", TfidfVectorizer(
+            analyzer="char_wb", lowercase=False, ngram_range=settings.char_ngrams,
+            sublinear_tf=settings.sublinear_tf, dtype=np.float32,
+        )),
+    ]
+    if settings.use_weight > 0:
+        parts.append(("use", SentenceFeatures(weight=settings.use_weight)))
+    return FeatureUnion(parts)

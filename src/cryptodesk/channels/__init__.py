@@ -1,0 +1,1 @@
+"""The ways customers reach the desk live: web chat over a WebSocket today."""

@@ -1,0 +1,203 @@
+"""The customer portal: a signed-in customer's own conversations and tickets, and replies.
+
+The exchange links here with `?token=<identity token>`; the token moves into an HttpOnly
+cookie (SameSite=Lax, no longer than the token lives) and out of the address bar. Every read
+goes through the same loaders as the customer API, so another customer's things are simply
+not found.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from ..bootstrap import Desk
+from ..channels import identity
+from ..domain.conversations import Conversation, ConversationState, Message
+from ..domain.customers import Customer
+from ..domain.tickets import Ticket
+from ..errors import AuthenticationFailed, CryptodeskError, NotFound
+from ..services import conversations as conversation_services
+from ..services import customer_view
+from ..services.access import CustomerViewer, access_conversation
+from ..store.unit_of_work import UnitOfWork
+from .deps import DeskDep, read, transact
+from .errors import STATUS
+from .rendering import page_language, redirect, render
+from .schemas import Id
+
+log = logging.getLogger("cryptodesk.web")
+router = APIRouter(prefix="/portal", include_in_schema=False)
+LIST_SIZE = 50
+
+
+def portal_customer(request: Request, desk: Desk) -> identity.Signed | None:
+    token = request.cookies.get(identity.PORTAL_COOKIE)
+    if not token:
+        return None
+    try:
+        return identity.customer(desk, token)
+    except AuthenticationFailed:
+        return None
+
+
+def signin_page(request: Request, error: str | None = None) -> HTMLResponse:
+    return render(request, "portal_signin.html", {"error": error}, status_code=401,
+                  private=True)
+
+
+def missing(request: Request) -> HTMLResponse:
+    return render(request, "not_found.html", status_code=404, private=True)
+
+
+@dataclass(frozen=True)
+class Overview:
+    customer: Customer | None
+    conversations: list[Conversation]
+    tickets: list[Ticket]
+
+
+def _overview(uow: UnitOfWork, viewer: CustomerViewer) -> Overview:
+    return Overview(
+        uow.customers.get(viewer.customer_id),
+        customer_view.conversations(uow, viewer, 1, LIST_SIZE).items,
+        customer_view.tickets(uow, viewer, 1, LIST_SIZE).items,
+    )
+
+
+@router.get("", response_class=HTMLResponse)
+def home(request: Request, desk: DeskDep, token: str | None = None) -> Response:
+    if token:
+        return _sign_in(request, desk, token)
+    signed = portal_customer(request, desk)
+    if signed is None:
+        return signin_page(request)
+    assert isinstance(signed.viewer, CustomerViewer)
+    overview = read(desk, _overview, signed.viewer)
+    return render(request, "portal_home.html", {"o": overview, "name": signed.name},
+                  private=True)
+
+
+def _sign_in(request: Request, desk: Desk, token: str) -> Response:
+    try:
+        signed = identity.customer(desk, token[:4096])
+    except AuthenticationFailed as refused:
+        return signin_page(request, refused.message(page_language(request)))
+    response = redirect("/portal")
+    assert signed.expires is not None
+    seconds = int((signed.expires - desk.now()).total_seconds())
+    response.set_cookie(identity.PORTAL_COOKIE, token, max_age=max(seconds, 1), httponly=True,
+                        samesite="lax", path="/",
+                        secure=desk.settings.public_url.startswith("https"))
+    return response
+
+
+@router.post("/logout")
+def logout() -> Response:
+    response = redirect("/")
+    response.delete_cookie(identity.PORTAL_COOKIE, path="/")
+    return response
+
+
+def _thread_context(desk: Desk, viewer: CustomerViewer, conversation_id: int) -> dict:
+    view = read(desk, customer_view.conversation, viewer, conversation_id)
+    return {"c": view.conversation, "messages": view.messages, "ticket_id": view.ticket_id,
+            "closed": view.conversation.state is ConversationState.CLOSED,
+            "client_id": secrets.token_urlsafe(12)}
+
+
+@router.get("/conversations/{conversation_id}", response_class=HTMLResponse)
+def conversation(request: Request, desk: DeskDep, conversation_id: Id) -> Response:
+    signed = portal_customer(request, desk)
+    if signed is None:
+        return signin_page(request)
+    assert isinstance(signed.viewer, CustomerViewer)
+    return _conversation_page(request, desk, signed.viewer, conversation_id)
+
+
+def _conversation_page(request: Request, desk: Desk, viewer: CustomerViewer, conversation_id: int,
+                       error: str | None = None, status_code: int = 200) -> Response:
+    try:
+        context = _thread_context(desk, viewer, conversation_id)
+    except NotFound:
+        return missing(request)
+    return render(request, "portal_conversation.html", {**context, "error": error},
+                  status_code=status_code, private=True)
+
+
+@router.get("/conversations/{conversation_id}/thread", response_class=HTMLResponse)
+def thread(request: Request, desk: DeskDep, conversation_id: Id) -> Response:
+    """The messages alone, fetched again when the live line says something arrived."""
+    signed = portal_customer(request, desk)
+    if signed is None:
+        return signin_page(request)
+    assert isinstance(signed.viewer, CustomerViewer)
+    try:
+        context = _thread_context(desk, signed.viewer, conversation_id)
+    except NotFound:
+        return missing(request)
+    return render(request, "_public_thread.html", context, private=True)
+
+
+@router.post("/conversations/{conversation_id}/messages", response_class=HTMLResponse)
+def reply(
+    request: Request, desk: DeskDep, conversation_id: Id,
+    body: Annotated[str, Form(max_length=20_000)] = "",
+    client_message_id: Annotated[str | None, Form(max_length=64)] = None,
+) -> Response:
+    signed = portal_customer(request, desk)
+    if signed is None or not identity.same_origin(request):
+        return signin_page(request)
+    viewer = signed.viewer
+    assert isinstance(viewer, CustomerViewer)
+
+    def run(uow: UnitOfWork) -> conversation_services.Receipt:
+        found = access_conversation(uow, viewer, conversation_id)
+        return conversation_services.receive_message(
+            uow, viewer, found, body, now=desk.now(), client_message_id=client_message_id or None)
+
+    try:
+        receipt = transact(desk, run)
+    except NotFound:
+        return missing(request)
+    except CryptodeskError as refused:
+        status = next((code for kind, code in STATUS if isinstance(refused, kind)), 422)
+        return _conversation_page(request, desk, viewer, conversation_id,
+                                  error=refused.message(page_language(request)),
+                                  status_code=status)
+    if receipt.created:
+        _respond(desk, viewer, conversation_id, receipt.message)
+    return redirect(f"/portal/conversations/{conversation_id}#latest")
+
+
+def _respond(desk: Desk, viewer: CustomerViewer, conversation_id: int, message: Message) -> None:
+    """As the customer API does: the message is stored; the responder's failure loses nothing."""
+
+    def run(uow: UnitOfWork) -> None:
+        found = access_conversation(uow, viewer, conversation_id)
+        stored = uow.session.get(Message, message.id)
+        desk.responder.respond(uow, found, stored, desk.now())
+
+    try:
+        transact(desk, run)
+    except Exception:
+        log.exception("responder failed on conversation %s", conversation_id)
+
+
+@router.get("/tickets/{ticket_id}", response_class=HTMLResponse)
+def ticket(request: Request, desk: DeskDep, ticket_id: Id) -> Response:
+    signed = portal_customer(request, desk)
+    if signed is None:
+        return signin_page(request)
+    assert isinstance(signed.viewer, CustomerViewer)
+    try:
+        found, messages = read(desk, customer_view.ticket, signed.viewer, ticket_id)
+    except NotFound:
+        return missing(request)
+    return render(request, "portal_ticket.html", {"t": found, "messages": messages},
+                  private=True)

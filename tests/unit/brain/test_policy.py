@@ -1,0 +1,55 @@
+"""Every branch of the reply policy."""
+
+import pytest
+
+from cryptodesk.brain.catalogue import ACTIONS, INTENTS, Action
+from cryptodesk.brain.policy import Move, Thresholds, decide
+
+
+def test_the_catalogue_has_the_41_contracted_intents() -> None:
+    assert len(INTENTS) == 41
+    assert ACTIONS["withdrawal.pending"] is Action.DIAGNOSE
+    assert ACTIONS["service.human_agent"] is Action.HANDOFF
+
+
+@pytest.mark.parametrize(
+    ("intent", "move"),
+    [("security.tips", Move.ANSWER), ("withdrawal.pending", Move.DIAGNOSE),
+     ("service.refund_appeal", Move.WORKFLOW), ("service.human_agent", Move.HANDOFF)],
+)
+def test_a_confident_answer_follows_the_catalogue(intent: str, move: Move) -> None:
+    decision = decide([(intent, 0.9), ("security.tips", 0.02)])
+    assert decision.move is move and decision.intent == intent
+
+
+def test_asking_for_a_person_always_hands_over() -> None:
+    decision = decide([("service.human_agent", 0.31), ("service.complaint", 0.30)])
+    assert (decision.move, decision.reason) == (Move.HANDOFF, "asked_for_person")
+
+
+def test_out_of_scope_is_redirected_once_then_handed_over() -> None:
+    first = decide([("out_of_scope", 0.8)])
+    assert (first.move, first.reason) == (Move.ANSWER, "out_of_scope")
+    second = decide([("out_of_scope", 0.8)], out_of_scope_before=1)
+    assert (second.move, second.reason) == (Move.HANDOFF, "out_of_scope_twice")
+
+
+def test_low_confidence_hands_over() -> None:
+    decision = decide([("withdrawal.fee", 0.2), ("info.fees", 0.1)])
+    assert (decision.move, decision.reason) == (Move.HANDOFF, "low_confidence")
+
+
+def test_two_close_candidates_ask_which() -> None:
+    decision = decide([("withdrawal.pending", 0.45), ("withdrawal.failed", 0.40)])
+    assert decision.move is Move.CLARIFY
+    assert decision.candidates == ("withdrawal.pending", "withdrawal.failed")
+
+
+def test_a_close_but_weak_second_does_not_trigger_clarification() -> None:
+    thresholds = Thresholds(handoff_below=0.1, clarify_margin=0.2, clarify_floor=0.25)
+    decision = decide([("info.fees", 0.3), ("withdrawal.fee", 0.15)], thresholds=thresholds)
+    assert decision.move is Move.ANSWER
+
+
+def test_no_prediction_hands_over() -> None:
+    assert decide([]).move is Move.HANDOFF
