@@ -40,6 +40,36 @@ STRINGS: dict[str, dict[Language, str]] = {
         "zh": "查询您的账户需要先确认您的身份。请在交易所登录后从那里打开本聊天窗口，"
               "或者发送订单号或交易哈希（txid）。",
     },
+    "compromise.offer": {
+        "en": "If someone else has got into your account, I can freeze it right now: no "
+              "withdrawals, trades or logins until you have secured it. Shall I freeze your "
+              "account? Reply \"yes\" or press the button.",
+        "zh": "如果您的账户被他人登录，我可以立即冻结账户：冻结期间无法提币、交易和登录，"
+              "直到您完成安全处理。需要现在冻结吗？请回复“确认”或点击按钮。",
+    },
+    "compromise.frozen": {
+        "en": "Your account is frozen: nobody can withdraw, trade or log in now. Our security "
+              "team has your case with the recent logins and withdrawals as evidence. To "
+              "recover: 1. reset your login password from a device you trust; 2. re-bind your "
+              "authenticator (2FA); 3. delete all API keys; 4. check your withdrawal address "
+              "whitelist and remove anything you did not add. We will never ask for your "
+              "password, 2FA codes or seed phrase.",
+        "zh": "您的账户已冻结：现在任何人都无法提币、交易或登录。安全团队已接手您的申请，"
+              "并附上了近期登录和提币记录作为证据。恢复步骤：1. 在可信设备上重置登录密码；"
+              "2. 重新绑定身份验证器（2FA）；3. 删除所有 API 密钥；4. 检查提币地址白名单，"
+              "删除不是您添加的地址。我们绝不会索要您的密码、验证码或助记词。",
+    },
+    "compromise.freeze_failed": {
+        "en": "I could not freeze your account automatically just now. Our security team has "
+              "ticket #{ticket} as top priority and will act at once; meanwhile change your "
+              "password and remove any API keys if you can.",
+        "zh": "暂时无法自动冻结您的账户。安全团队已将工单 #{ticket} 列为最高优先级并会立即处理；"
+              "如有可能，请先修改密码并删除 API 密钥。",
+    },
+    "compromise.summary": {
+        "en": "Account reported compromised by the customer; frozen on their confirmation",
+        "zh": "客户报告账户被盗，已经客户确认冻结",
+    },
     "bot.read_more": {"en": "Read more: {url}", "zh": "详细说明：{url}"},
     "bot.handoff": {
         "en": "I'm passing this to a support agent, who will reply here. Ticket #{ticket}.",

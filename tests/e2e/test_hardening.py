@@ -94,3 +94,20 @@ def test_agents_cannot_be_given_guessable_passwords(desk: Desk) -> None:
                             email="weak@support.example.com", password="password1234",
                             role=agents.Role.AGENT, team="support", now=desk.now())
     assert refused.value.code == "weak_password" and "密码太容易被猜到" in refused.value.zh
+
+
+def test_cookie_writes_from_another_site_are_refused(client: TestClient, desk: Desk) -> None:
+    sam = hire(desk, "sam")
+    login = client.post("/api/v1/auth/login", json={
+        "username": "sam", "password": sam.password, "totp": sam.code()})
+    assert login.status_code == 200  # the session cookie is now in the client
+    alice = customer(desk, "demo-alice")
+    ticket = alice.open_chat(client, "help")["ticket_id"]
+    client.cookies.set("cryptodesk_session", login.json()["token"])
+    path = f"/api/v1/tickets/{ticket}/notes"
+    evil = client.post(path, json={"body": "x"}, headers={"Origin": "https://evil.example"})
+    assert evil.status_code == 403 and evil.json()["error"]["code"] == "cross_site_request"
+    sneaky = client.post(path, json={"body": "x"}, headers={"Sec-Fetch-Site": "cross-site"})
+    assert sneaky.status_code == 403
+    own = client.post(path, json={"body": "ours"}, headers={"Origin": "http://testserver"})
+    assert own.status_code == 201

@@ -26,6 +26,7 @@ def reply_json(reply: Reply) -> dict[str, Any]:
         "options": list(reply.options),
         "handoff_team": reply.handoff_team,
         "offer_case": reply.case_kind,
+        "offer": reply.offer,
         "diagnosis": diagnosis_json(reply.diagnosis, reply.language) if reply.diagnosis else None,
     }
 

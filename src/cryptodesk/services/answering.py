@@ -35,7 +35,6 @@ URGENT = {"security.account_compromised"}
 # Workflows whose natural next step is a case the customer can open from the chat.
 WORKFLOW_CASES = {
     "service.dispute": "dispute", "service.refund_appeal": "refund",
-    "security.account_compromised": "security_incident",
 }
 
 
@@ -51,6 +50,7 @@ class Reply:
     options: tuple[dict[str, str], ...] = ()
     handoff_team: str | None = None  # a person must act: queue the conversation here
     case_kind: str | None = None  # a case the customer may open next (they confirm it)
+    offer: str | None = None  # an action awaiting the customer's "yes", e.g. freeze_account
     category: Category = Category.SERVICE
     urgent: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
@@ -143,6 +143,10 @@ def _workflow(uow: UnitOfWork, ctx: Context, text: str, base: dict) -> Reply:
         return Reply(text=_ticket_status(uow, ctx.customer_ref, language), **base)
     article = best_article(uow, intent, language, text)
     summary = summarise(article, language, ctx.public_url) if article else ""
+    if intent == "security.account_compromised" and ctx.customer_ref is not None:
+        # Stop the damage first: freezing waits only for the customer's confirmation.
+        return Reply(text=t("compromise.offer", language), offer="freeze_account", urgent=True,
+                     article=article.slug if article else None, **base)
     return Reply(text=summary, article=article.slug if article else None,
                  handoff_team=WORKFLOW_TEAMS.get(intent, "support"), urgent=intent in URGENT,
                  case_kind=WORKFLOW_CASES.get(intent) if ctx.customer_ref else None, **base)

@@ -15,7 +15,8 @@ from ..domain.sla import Priority
 from ..i18n import t
 from ..platform import Platform
 from ..store.unit_of_work import UnitOfWork
-from . import audit, knowledge
+from . import audit, compromise, knowledge
+from .access import CustomerViewer
 from .answering import Context, Reply, compose
 from .conversations import active_ticket, hand_off
 
@@ -54,6 +55,12 @@ class BotResponder:
         if conversation.state is not ConversationState.BOT:
             return
         customer = uow.customers.get(conversation.customer_id) if conversation.customer_id else None
+        if customer is not None and compromise.confirms(message.body) and _offered(
+            uow, conversation.id, compromise.OFFER
+        ):
+            viewer = CustomerViewer(customer.id, customer.ref)
+            compromise.freeze_and_report(uow, self.platform, viewer, conversation, now)
+            return
         ctx = Context(
             model=self.model(), platform=self.platform, now=now,
             customer_ref=customer.ref if customer else None,
@@ -69,7 +76,7 @@ class BotResponder:
         audit.record(uow, [Change("bot.reply", None, {
             "message_id": message.id, "intent": reply.decision.intent,
             "confidence": reply.decision.confidence, "move": str(reply.decision.move),
-            "reason": reply.decision.reason,
+            "reason": reply.decision.reason, "offer": reply.offer,
         })], BOT, now, conversation_id=conversation.id)
         if reply.is_gap:
             knowledge.record_gap(uow, KnowledgeGap(
@@ -111,6 +118,8 @@ def card(reply: Reply) -> dict[str, Any]:
         data["diagnosis"] = diagnosis_json(reply.diagnosis, reply.language)
     if reply.case_kind:
         data["offer_case"] = reply.case_kind  # POST .../conversations/{id}/cases to accept
+    if reply.offer:
+        data["confirm"] = reply.offer  # POST .../conversations/{id}/freeze, or a "yes"
     return data
 
 
@@ -128,6 +137,13 @@ def diagnosis_json(diagnosis: Any, language: str) -> dict[str, Any]:
         "handoff_team": diagnosis.handoff_team,
         "case_kind": diagnosis.case_kind,
     }
+
+
+def _offered(uow: UnitOfWork, conversation_id: int, offer: str) -> bool:
+    """Whether the bot's latest reply in this conversation made this offer."""
+    replies = [e for e in uow.events.for_conversation(conversation_id) if e.kind == "bot.reply"]
+    return bool(replies) and isinstance(replies[-1].after, dict) and \
+        replies[-1].after.get("offer") == offer
 
 
 def _out_of_scope_replies(uow: UnitOfWork, conversation_id: int) -> int:

@@ -11,7 +11,7 @@ from ..channels import webchat
 from ..config import Settings
 from . import api, console_socket, errors, health, pages
 from .ratelimit import Limiter
-from .security import SecurityHeaders
+from .security import SameOriginWrites, SecurityHeaders
 
 
 def create_app(desk: Desk | None = None, settings: Settings | None = None) -> FastAPI:
@@ -40,5 +40,6 @@ def create_app(desk: Desk | None = None, settings: Settings | None = None) -> Fa
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type", "X-Visitor-Token", "Accept-Language"],
         )
+    app.add_middleware(SameOriginWrites, public_url=desk.settings.public_url)
     app.add_middleware(SecurityHeaders, https=desk.settings.public_url.startswith("https"))
     return app

@@ -58,9 +58,10 @@ class SecurityHeaders:
 class SameOriginWrites:
     """A state change made with the session cookie must come from our own pages.
 
-    Browsers send Origin (or at least Referer) with cross-site writes, so a request that rides
-    on the cookie must name our own origin. Requests with an explicit Authorization header are
-    not at risk (a browser never adds one by itself) and pass.
+    Browsers send Origin (or Referer, and Sec-Fetch-Site) with every write, so a request that
+    rides on the cookie and names another origin, or says it is cross-site, is refused. A client
+    that sends none of them is no browser, and no browser can be tricked into being it.
+    Requests with an explicit Authorization header are not at risk and pass.
     """
 
     def __init__(self, app: ASGIApp, *, public_url: str) -> None:
@@ -74,7 +75,8 @@ class SameOriginWrites:
             if f"{SESSION_COOKIE}=" in cookie and "authorization" not in headers:
                 claimed = headers.get("origin") or _origin(headers.get("referer", ""))
                 own = {self.public_origin, _request_origin(scope, headers)}
-                if not claimed or claimed not in own:
+                cross_site = headers.get("sec-fetch-site") == "cross-site"
+                if cross_site or (claimed and claimed not in own):
                     language = choose_language(headers.get("accept-language"))
                     message = ("这个请求不是从本站页面发出的，已拒绝。" if language == "zh"
                                else "This request did not come from our own pages.")

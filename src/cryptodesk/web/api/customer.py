@@ -10,13 +10,14 @@ import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+from pydantic import BaseModel, Field
 
 from ... import credentials
 from ...bootstrap import Desk
 from ...domain.conversations import Channel, Conversation, Message
 from ...errors import AuthenticationFailed
+from ...services import compromise, customer_view
 from ...services import conversations as conversation_services
-from ...services import customer_view
 from ...services.access import Viewer, VisitorViewer, access_conversation
 from ...store.unit_of_work import UnitOfWork
 from .. import ratelimit
@@ -176,3 +177,24 @@ def get_ticket(ticket_id: Id, desk: DeskDep, customer: CurrentCustomer) -> Publi
         **PublicTicketOut.model_validate(ticket).model_dump(),
         messages=[PublicMessageOut.model_validate(m) for m in messages],
     )
+
+
+class FrozenOut(BaseModel):
+    frozen: bool = Field(description="false when the exchange could not be reached: people act")
+    case_id: int | None
+    ticket_id: int | None
+
+
+@router.post("/conversations/{conversation_id}/freeze")
+def freeze_account(conversation_id: Id, desk: DeskDep, customer: CurrentCustomer) -> FrozenOut:
+    """The customer confirms: freeze their account now and open a security incident."""
+
+    def run(uow: UnitOfWork) -> FrozenOut:
+        conversation = access_conversation(uow, customer, conversation_id)
+        outcome = compromise.freeze_and_report(uow, desk.platform, customer, conversation,
+                                               desk.now())
+        ticket = conversation_services.active_ticket(uow, conversation)
+        return FrozenOut(frozen=outcome.frozen, case_id=outcome.case.id if outcome.case else None,
+                         ticket_id=ticket.id if ticket else None)
+
+    return transact(desk, run)
