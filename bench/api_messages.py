@@ -5,7 +5,7 @@ and committed, then acknowledged. Figures are printed beside a baseline measured
 process (GET /healthz, which touches no database), so the ratio says what storage costs.
 
     .venv/bin/python bench/api_messages.py [--messages 2000] [--concurrency 8]
-        [--postgres URL | --no-postgres]
+        [--postgres URL | --no-postgres] [--responder human|bot]
 """
 
 from __future__ import annotations
@@ -58,9 +58,9 @@ async def _drive(app, requests: list[tuple[str, str, dict | None, dict]], concur
     return elapsed, latencies, statuses
 
 
-def run(label: str, url: str, messages: int, concurrency: int) -> None:
+def run(label: str, url: str, messages: int, concurrency: int, responder: str) -> None:
     settings = Settings(environment="test", database_url=url, identity_secret=SECRET,
-                        _env_file=None)
+                        responder=responder, _env_file=None)
     desk = build(settings)
     desk.database.upgrade()
     app = create_app(desk)
@@ -82,7 +82,8 @@ def run(label: str, url: str, messages: int, concurrency: int) -> None:
     retried, _, retry_status = asyncio.run(_drive(app, requests[:200], concurrency))
     desk.database.dispose()
     rate, base_rate = messages / elapsed, messages / base_elapsed
-    print(f"\n{label}: {messages} messages, concurrency {concurrency}, statuses {statuses}")
+    print(f"\n{label}: {messages} messages, concurrency {concurrency}, responder {responder}, "
+          f"statuses {statuses}")
     print(f"  stored+acknowledged  {rate:8.1f} msg/s   {_spread(latencies)}")
     print(f"  baseline /healthz    {base_rate:8.1f} req/s   {_spread(base_lat)}")
     print(f"  ratio to baseline    {rate / base_rate:8.3f}")
@@ -112,10 +113,13 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--postgres", help="a PostgreSQL URL; default: a throwaway cluster")
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--responder", choices=("human", "bot"), default="human",
+                        help="human: storage and hand-off only; bot: the answer engine replies")
     args = parser.parse_args()
     with ExitStack() as stack:
         folder = stack.enter_context(tempfile.TemporaryDirectory())
-        run("SQLite", f"sqlite:///{folder}/bench.db", args.messages, args.concurrency)
+        run("SQLite", f"sqlite:///{folder}/bench.db", args.messages, args.concurrency,
+            args.responder)
         if args.no_postgres:
             return
         url = args.postgres
@@ -127,7 +131,7 @@ def main() -> None:
                 print("\nPostgreSQL: skipped (initdb/pg_ctl not found; pass --postgres URL)")
                 return
             url = stack.enter_context(postgres.cluster(bin_dir))
-        run("PostgreSQL", url, args.messages, args.concurrency)
+        run("PostgreSQL", url, args.messages, args.concurrency, args.responder)
 
 
 if __name__ == "__main__":

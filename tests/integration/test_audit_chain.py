@@ -71,3 +71,23 @@ def test_audit_verify_on_the_command_line(desk: Desk, monkeypatch: pytest.Monkey
         conn.execute(sa.text("UPDATE events SET actor_name = 'x' WHERE seq = 4"))
     broken = runner.invoke(app, ["audit", "verify"])
     assert broken.exit_code == 1 and f"event id {first}" in broken.output
+
+
+def test_sealers_racing_each_other_keep_one_chain(desk: Desk) -> None:
+    """Concurrent commits seal concurrently; the chain stays whole and every event gets in."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    sam = hire(desk, "sam")
+    ids = [_ticket(desk, _customer(desk, f"c{n}")) for n in range(4)]
+
+    def work(ticket_id: int) -> None:
+        for tag in ("a", "b", "c", "d", "e"):
+            with desk.uow() as uow:
+                tickets.set_tags(uow, sam.agent, ticket_id, [tag], desk.now())
+                uow.commit()
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(work, ids))
+    audit_chain.seal(desk.database)
+    result = _verify(desk)
+    assert result.intact and result.unsealed == 0

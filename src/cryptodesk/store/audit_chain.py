@@ -19,28 +19,38 @@ SEAL_LOCK = 0x63727970  # "cryp"
 BATCH = 500
 
 
-def seal(database: Database) -> int:
-    """Seal every event not yet in the chain; returns how many were sealed."""
-    sealed = 0
-    try:
-        with database.session() as session, session.begin():
-            if database.engine.dialect.name == "postgresql":
-                session.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": SEAL_LOCK})
-            last = session.scalars(
-                sa.select(Event).where(Event.seq.is_not(None)).order_by(Event.seq.desc()).limit(1)
-            ).first()
-            previous, seq = (last.hash, last.seq) if last else (GENESIS, 0)
-            pending = session.scalars(
-                sa.select(Event).where(Event.seq.is_(None)).order_by(Event.id).limit(BATCH)
-            ).all()
-            for event in pending:
-                seq += 1
-                event.seq, event.hash = seq, event.digest(previous, seq)
-                previous = event.hash
-                sealed += 1
-    except sa.exc.OperationalError:
-        return 0  # another writer holds SQLite's lock: the next commit seals these
-    return sealed
+def seal(database: Database, attempts: int = 3) -> int:
+    """Seal every event not yet in the chain; returns how many were sealed.
+
+    Two SQLite sealers can read the same chain end; the unique `seq` lets only one of them
+    write it, and the other tries again from the new end.
+    """
+    for _ in range(attempts):
+        try:
+            return _seal_once(database)
+        except sa.exc.IntegrityError:
+            continue
+        except sa.exc.OperationalError:
+            return 0  # another writer holds SQLite's lock: the next commit seals these
+    return 0
+
+
+def _seal_once(database: Database) -> int:
+    with database.session() as session, session.begin():
+        if database.engine.dialect.name == "postgresql":
+            session.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": SEAL_LOCK})
+        last = session.scalars(
+            sa.select(Event).where(Event.seq.is_not(None)).order_by(Event.seq.desc()).limit(1)
+        ).first()
+        previous, seq = (last.hash, last.seq) if last else (GENESIS, 0)
+        pending = session.scalars(
+            sa.select(Event).where(Event.seq.is_(None)).order_by(Event.id).limit(BATCH)
+        ).all()
+        for event in pending:
+            seq += 1
+            event.seq, event.hash = seq, event.digest(previous, seq)
+            previous = event.hash
+        return len(pending)
 
 
 @dataclass(frozen=True)
