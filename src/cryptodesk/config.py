@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     )
     # Known phishing domains: eth-phishing-detect's config.json, or one domain per line.
     blocklist_file: str | None = None
+    # Customers' attachments: a folder outside the web root, and the largest file accepted.
+    attachment_dir: str = "./attachments"
+    attachment_max_bytes: int = Field(5 * 1024 * 1024, ge=1, le=100 * 1024 * 1024)
 
     @field_validator("official_domains", mode="before")
     @classmethod

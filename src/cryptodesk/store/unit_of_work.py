@@ -11,6 +11,7 @@ from . import audit_chain
 from .case_repository import Cases
 from .channel_repository import Channels
 from .database import Database
+from .feedback_tables import Feedback
 from .repositories import (
     Agents,
     Conversations,
@@ -41,6 +42,7 @@ class UnitOfWork:
         self.knowledge = Knowledge(self.session)
         self.channels = Channels(self.session)
         self.cases = Cases(self.session)
+        self.feedback = Feedback(self.session)
         return self
 
     def __exit__(

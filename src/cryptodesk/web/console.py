@@ -20,8 +20,10 @@ from ..domain.sla import Priority
 from ..domain.tickets import TicketStatus
 from ..errors import AuthenticationFailed, NotFound
 from ..services import agents as agent_services
+from ..services import attachments as attachment_services
 from ..services.tickets import QUEUES
 from . import console_views
+from .api.feedback import download
 from .deps import SESSION_COOKIE, DeskDep, read, transact
 from .page_text import Text
 from .rendering import here, page_language, redirect, render, safe_next
@@ -148,8 +150,13 @@ def ticket_page(request: Request, desk: DeskDep, agent: Agent, ticket_id: int, *
     except NotFound:
         return console_page(request, "console_missing.html", agent, {"ticket_id": ticket_id},
                             status_code=404)
+    panel = console_views.account_panel(desk.platform, view.customer.ref) \
+        if view.customer else None
+    suggested = read(desk, console_views.suggestion, view, desk.intent_model, desk.platform,
+                     desk.now(), desk.settings.public_url)
     return console_page(request, "console_ticket.html", agent, {
         "view": view, "t": view.ticket, "now": desk.now(), "error": error,
+        "panel": panel, "suggested": suggested,
         "done": done if (done := request.query_params.get("done")) in DONE else None,
         "statuses": list(TicketStatus),
         "priorities": list(Priority),
@@ -175,6 +182,20 @@ def transcript(request: Request, desk: DeskDep, ticket_id: Id) -> Response:
         return console_page(request, "console_missing.html", agent, {"ticket_id": ticket_id},
                             status_code=404)
     return console_page(request, "_transcript.html", agent, {"view": view, "now": desk.now()})
+
+
+@router.get("/attachments/{attachment_id}")
+def attachment(request: Request, desk: DeskDep, attachment_id: Id) -> Response:
+    """A customer's file, for an agent signed in to the console."""
+    agent = session_agent(request, desk)
+    if agent is None:
+        return to_login(request)
+    try:
+        found = read(desk, attachment_services.for_agent, agent, attachment_id)
+        return download(desk, found)
+    except NotFound:
+        return console_page(request, "console_missing.html", agent, {"ticket_id": None},
+                            status_code=404)
 
 
 def _tr(lang: str, key: str) -> str:

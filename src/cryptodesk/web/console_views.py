@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
+from ..brain.classifier import IntentModel
 from ..domain.agents import Agent, Team
-from ..domain.conversations import Conversation
+from ..domain.cases import CaseKind, CaseStatus
+from ..domain.conversations import Author, Conversation, Message
 from ..domain.customers import Customer
+from ..domain.feedback import Attachment, Rating
 from ..domain.tickets import Ticket
+from ..platform import Platform
+from ..platform.models import Account, Balance, Deposit, Order, SecurityEvent, Withdrawal
+from ..platform.port import PlatformUnavailable, UnknownCustomer
+from ..services import answering, kb_search, shielding
+from ..services import attachments as attachment_services
 from ..services import tickets as ticket_services
+from ..services.link_guard import PHISHING_TAG
 from ..store.repositories import TicketQuery
 from ..store.unit_of_work import UnitOfWork
 from .page_text import Text
 
+log = logging.getLogger("cryptodesk.web")
 AT_RISK_MINUTES = 60
 QUEUE_SIZE = 50
+PANEL_ROWS = 5
+SUGGESTED_ARTICLES = 3
 
 
 @dataclass(frozen=True)
@@ -124,6 +139,10 @@ class TicketView:
     teams: list[Team]
     first_response: Sla
     resolution: Sla
+    rating: Rating | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)  # security flags, most serious first
+    diagnosis: dict[str, Any] | None = None  # the bot's latest diagnosis card
 
     @property
     def ticket(self) -> Ticket:
@@ -142,6 +161,7 @@ def ticket_view(uow: UnitOfWork, agent: Agent, ticket_id: int, now: datetime) ->
     detail = ticket_services.detail(uow, agent, ticket_id)
     ticket = detail.ticket
     customer = uow.customers.get(ticket.customer_id) if ticket.customer_id else None
+    conversation_ids = [ticket.conversation_id, *(m.conversation_id for m in detail.merged)]
     return TicketView(
         detail=detail, customer=customer,
         conversation=uow.conversations.get(ticket.conversation_id),
@@ -149,4 +169,112 @@ def ticket_view(uow: UnitOfWork, agent: Agent, ticket_id: int, now: datetime) ->
         teams=uow.agents.teams(),
         first_response=target(ticket.first_response_due, ticket.first_responded_at, now),
         resolution=target(ticket.resolution_due, ticket.resolved_at, now),
+        rating=uow.feedback.rating_for(ticket.id),
+        attachments=attachment_services.of_conversations(uow, conversation_ids),
+        flags=security_flags(uow, ticket, detail.messages),
+        diagnosis=uow.cases.latest_diagnosis(ticket.conversation_id),
     )
+
+
+def security_flags(uow: UnitOfWork, ticket: Ticket, messages: list[Message]) -> list[str]:
+    """Tags the shield and link guard set, a secret redacted before the ticket existed, and an
+    open security incident."""
+    flags = []
+    case = uow.cases.for_ticket(ticket.id) if ticket.id is not None else None
+    if case is not None and case.kind is CaseKind.SECURITY_INCIDENT \
+            and case.status is not CaseStatus.CLOSED:
+        flags.append("flag.incident")
+    if shielding.SECRET_TAG in ticket.tags or any(
+        m.data and m.data.get("redacted") for m in messages
+    ):
+        flags.append("flag.secret")
+    if PHISHING_TAG in ticket.tags:
+        flags.append("flag.phishing")
+    return flags
+
+
+@dataclass(frozen=True)
+class AccountPanel:
+    """The customer's exchange account as the exchange reports it right now."""
+
+    account: Account | None = None
+    balances: list[Balance] = field(default_factory=list)
+    deposits: list[Deposit] = field(default_factory=list)
+    withdrawals: list[Withdrawal] = field(default_factory=list)
+    orders: list[Order] = field(default_factory=list)
+    security_events: list[SecurityEvent] = field(default_factory=list)
+    unavailable: bool = False  # the exchange did not answer
+    unknown: bool = False  # the exchange has no such account
+
+
+def account_panel(platform: Platform, ref: str) -> AccountPanel:
+    """Read through the Platform port; an exchange that does not answer only empties the panel."""
+    try:
+        return AccountPanel(
+            account=platform.account(ref),
+            balances=[b for b in platform.balances(ref) if b.available or b.locked],
+            deposits=list(platform.deposits(ref, limit=PANEL_ROWS))[:PANEL_ROWS],
+            withdrawals=list(platform.withdrawals(ref, limit=PANEL_ROWS))[:PANEL_ROWS],
+            orders=list(platform.orders(ref, limit=PANEL_ROWS))[:PANEL_ROWS],
+            security_events=list(platform.security_events(ref, limit=PANEL_ROWS))[:PANEL_ROWS],
+        )
+    except PlatformUnavailable:
+        return AccountPanel(unavailable=True)
+    except UnknownCustomer:
+        return AccountPanel(unknown=True)
+
+
+@dataclass(frozen=True)
+class SuggestedArticle:
+    slug: str
+    title: str
+    text: str  # what "insert" puts in the reply box
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What the answer engine would say to the customer's latest message, and related articles."""
+
+    question: str | None = None
+    intent: str | None = None
+    confidence: float | None = None
+    move: str | None = None
+    text: str = ""
+    articles: list[SuggestedArticle] = field(default_factory=list)
+    failed: bool = False
+
+
+def latest_question(messages: list[Message]) -> str | None:
+    for message in reversed(messages):
+        if message.author is Author.CUSTOMER and not message.internal and not (
+            message.data and "attachment" in message.data
+        ):
+            return message.body
+    return None
+
+
+def suggestion(
+    uow: UnitOfWork, view: TicketView, model: Callable[[], IntentModel], platform: Platform,
+    now: datetime, public_url: str,
+) -> Suggestion:
+    question = latest_question(view.detail.messages)
+    if question is None:
+        return Suggestion()
+    language = view.conversation.language if view.conversation else "en"
+    try:
+        ctx = answering.Context(model=model(), platform=platform, now=now, public_url=public_url,
+                                customer_ref=view.customer.ref if view.customer else None)
+        reply = answering.compose(uow, ctx, question)
+    except Exception:  # a suggestion is a convenience: the ticket page must still open
+        log.exception("no suggestion for ticket %s", view.ticket.id)
+        return Suggestion(question=question, failed=True)
+    articles = []
+    for hit in kb_search.search(uow, question, language=language, limit=SUGGESTED_ARTICLES):
+        article = uow.knowledge.by_slug(hit.key, hit.language)
+        if article is not None:
+            articles.append(SuggestedArticle(
+                article.slug, article.title,
+                answering.summarise(article, hit.language, public_url)))
+    return Suggestion(question=question, intent=reply.decision.intent,
+                      confidence=reply.decision.confidence, move=str(reply.decision.move),
+                      text=reply.text, articles=articles)

@@ -15,17 +15,23 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from ..bootstrap import Desk
 from ..channels import identity
 from ..domain.conversations import Conversation, ConversationState, Message
 from ..domain.customers import Customer
+from ..domain.feedback import RATEABLE, Attachment, Rating
 from ..domain.tickets import Ticket
 from ..errors import AuthenticationFailed, CryptodeskError, NotFound
+from ..services import attachments as attachment_services
 from ..services import conversations as conversation_services
 from ..services import customer_view
-from ..services.access import CustomerViewer, access_conversation
+from ..services import feedback as feedback_services
+from ..services.access import CustomerViewer, access_conversation, access_customer_ticket
 from ..store.unit_of_work import UnitOfWork
+from .api.feedback import FORM_OVERHEAD, download, store
 from .deps import DeskDep, read, transact
 from .errors import STATUS
 from .rendering import page_language, redirect, render
@@ -104,6 +110,30 @@ def logout() -> Response:
     return response
 
 
+@dataclass(frozen=True)
+class Csat:
+    """A ticket's rating form: shown once the ticket is resolved or closed."""
+
+    ticket: Ticket
+    rating: Rating | None
+
+    @property
+    def open(self) -> bool:
+        return self.ticket.status in RATEABLE
+
+
+def _csat(uow: UnitOfWork, viewer: CustomerViewer, ticket_id: int | None) -> Csat | None:
+    if ticket_id is None:
+        return None
+    ticket = access_customer_ticket(uow, viewer, ticket_id)
+    return Csat(ticket, uow.feedback.rating_for(ticket.id))
+
+
+def _files(uow: UnitOfWork, viewer: CustomerViewer, conversation_id: int) -> list[Attachment]:
+    access_conversation(uow, viewer, conversation_id)
+    return attachment_services.of_conversations(uow, [conversation_id])
+
+
 def _thread_context(desk: Desk, viewer: CustomerViewer, conversation_id: int) -> dict:
     view = read(desk, customer_view.conversation, viewer, conversation_id)
     return {"c": view.conversation, "messages": view.messages, "ticket_id": view.ticket_id,
@@ -124,10 +154,15 @@ def _conversation_page(request: Request, desk: Desk, viewer: CustomerViewer, con
                        error: str | None = None, status_code: int = 200) -> Response:
     try:
         context = _thread_context(desk, viewer, conversation_id)
+        csat = read(desk, _csat, viewer, context["ticket_id"])
+        files = read(desk, _files, viewer, conversation_id)
     except NotFound:
         return missing(request)
-    return render(request, "portal_conversation.html", {**context, "error": error},
-                  status_code=status_code, private=True)
+    return render(request, "portal_conversation.html", {
+        **context, "error": error, "csat": csat, "files": files,
+        "done": request.query_params.get("done"),
+        "max_mb": f"{desk.settings.attachment_max_bytes / (1024 * 1024):.0f}",
+    }, status_code=status_code, private=True)
 
 
 @router.get("/conversations/{conversation_id}/thread", response_class=HTMLResponse)
@@ -195,9 +230,86 @@ def ticket(request: Request, desk: DeskDep, ticket_id: Id) -> Response:
     if signed is None:
         return signin_page(request)
     assert isinstance(signed.viewer, CustomerViewer)
+    return _ticket_page(request, desk, signed.viewer, ticket_id)
+
+
+def _ticket_page(request: Request, desk: Desk, viewer: CustomerViewer, ticket_id: int,
+                 error: str | None = None, status_code: int = 200) -> Response:
     try:
-        found, messages = read(desk, customer_view.ticket, signed.viewer, ticket_id)
+        found, messages = read(desk, customer_view.ticket, viewer, ticket_id)
+        csat = read(desk, _csat, viewer, ticket_id)
     except NotFound:
         return missing(request)
-    return render(request, "portal_ticket.html", {"t": found, "messages": messages},
-                  private=True)
+    return render(request, "portal_ticket.html", {
+        "t": found, "messages": messages, "csat": csat, "error": error,
+        "rated": request.query_params.get("rated") == "1",
+    }, status_code=status_code, private=True)
+
+
+def _refusal(request: Request, refused: CryptodeskError) -> tuple[str, int]:
+    status = next((code for kind, code in STATUS if isinstance(refused, kind)), 422)
+    return refused.message(page_language(request)), status
+
+
+@router.post("/tickets/{ticket_id}/rating", response_class=HTMLResponse)
+def rate(
+    request: Request, desk: DeskDep, ticket_id: Id,
+    score: Annotated[str, Form(max_length=4)] = "",
+    comment: Annotated[str, Form(max_length=4_000)] = "",
+) -> Response:
+    signed = portal_customer(request, desk)
+    if signed is None or not identity.same_origin(request):
+        return signin_page(request)
+    viewer = signed.viewer
+    assert isinstance(viewer, CustomerViewer)
+    value: object = int(score) if score.strip().isdigit() else score
+    try:
+        transact(desk, feedback_services.rate, viewer, ticket_id, value, comment, desk.now())
+    except NotFound:
+        return missing(request)
+    except CryptodeskError as refused:
+        message, status = _refusal(request, refused)
+        return _ticket_page(request, desk, viewer, ticket_id, error=message, status_code=status)
+    return redirect(f"/portal/tickets/{ticket_id}?rated=1#rating")
+
+
+@router.post("/conversations/{conversation_id}/attachments", response_class=HTMLResponse)
+async def attach(request: Request, desk: DeskDep, conversation_id: Id) -> Response:
+    signed = await run_in_threadpool(portal_customer, request, desk)
+    if signed is None or not identity.same_origin(request):
+        return await run_in_threadpool(signin_page, request)
+    viewer = signed.viewer
+    assert isinstance(viewer, CustomerViewer)
+    storage = attachment_services.Storage.of(desk.settings)
+    length = request.headers.get("content-length", "")
+    try:
+        if length.isdigit() and int(length) > storage.max_bytes + FORM_OVERHEAD:
+            raise attachment_services.too_large(storage.max_bytes)
+        async with request.form(max_files=1, max_fields=2) as form:
+            sent = form.get("file")
+            data = await sent.read(storage.max_bytes + 1) if isinstance(sent, UploadFile) else b""
+            filename = sent.filename if isinstance(sent, UploadFile) else None
+        await run_in_threadpool(store, desk, viewer, conversation_id, filename, data, storage)
+    except NotFound:
+        return await run_in_threadpool(missing, request)
+    except CryptodeskError as refused:
+        message, status = _refusal(request, refused)
+        if isinstance(refused, attachment_services.FileTooLarge):
+            status = 413
+        return await run_in_threadpool(_conversation_page, request, desk, viewer,
+                                       conversation_id, message, status)
+    return redirect(f"/portal/conversations/{conversation_id}?done=attached#files")
+
+
+@router.get("/attachments/{attachment_id}")
+def attachment(request: Request, desk: DeskDep, attachment_id: Id) -> Response:
+    """One of the customer's own files, as a download."""
+    signed = portal_customer(request, desk)
+    if signed is None:
+        return signin_page(request)
+    assert isinstance(signed.viewer, CustomerViewer)
+    try:
+        return download(desk, read(desk, attachment_services.for_customer, signed.viewer,
+                                   attachment_id))
+    except NotFound:
+        return missing(request)

@@ -65,3 +65,20 @@
     });
   }
 })();
+
+/* Suggested replies and articles: a button copies the text into the reply box. */
+(function () {
+  "use strict";
+  var box = document.getElementById("reply-body");
+  if (!box) return;
+  document.querySelectorAll("button[data-insert]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var source = document.getElementById(button.getAttribute("data-insert"));
+      if (!source) return;
+      var text = source.textContent.trim();
+      var append = button.getAttribute("data-mode") === "append" && box.value.trim() !== "";
+      box.value = append ? box.value.replace(/\s+$/, "") + "\n\n" + text : text;
+      box.focus();
+    });
+  });
+})();

@@ -10,8 +10,9 @@
  * Messages carry a client_message_id made here, so a resend after a network drop is stored
  * once. Replies arrive over a WebSocket; after a reconnect the socket first replays what came
  * after the last message shown. Text is only ever set with textContent (bold and links in
- * the bot's answers are built as nodes); a bot message's `data` adds tappable options and
- * the diagnosis of the customer's own case.
+ * the bot's answers are built as nodes); a bot message's `data` adds tappable options, the
+ * diagnosis of the customer's own case and, for a signed-in customer, a button that opens the
+ * case the bot offers (after a confirmation; visitors cannot open cases).
  */
 (function () {
   "use strict";
@@ -28,7 +29,18 @@
       welcome: "Hello! Ask us anything, in English or Chinese. You can talk to a person at any time.",
       expired: "Your sign-in has expired. Reload the page to continue.",
       you: "You", agent: "Support", bot: "Assistant", system: "Notice", unread: "new messages",
-      eta: "Expected in about {m} min.", next: "What to do next", article: "Read the full article"
+      eta: "Expected in about {m} min.", next: "What to do next", article: "Read the full article",
+      ticket: "Ticket #{id}",
+      cases: {
+        appeal: ["Submit an appeal", "an appeal"], refund: ["Request a refund", "a refund request"],
+        deposit_recovery: ["Open a deposit recovery case", "a deposit recovery case"],
+        dispute: ["Open a dispute", "a dispute"],
+        security_incident: ["Report a security incident", "a security incident report"]
+      },
+      caseConfirm: "Open {name}? Our team reviews it with this chat attached and tells you here what happens next.",
+      caseYes: "Yes, open it", caseNo: "Not now", caseOpening: "Opening…",
+      caseOpened: "Case #{id} opened. We will answer by {due}.",
+      caseFailed: "The case was not opened: "
     },
     zh: {
       launcher: "在线客服", title: "客服中心", human: "转人工", close: "关闭聊天",
@@ -39,7 +51,17 @@
       welcome: "您好！中英文问题都可以问我们，也可以随时转人工客服。",
       expired: "登录已过期，请刷新页面后继续。",
       you: "您", agent: "客服", bot: "智能助手", system: "通知", unread: "条新消息",
-      eta: "预计约 {m} 分钟。", next: "接下来您可以", article: "阅读完整文章"
+      eta: "预计约 {m} 分钟。", next: "接下来您可以", article: "阅读完整文章",
+      ticket: "工单 #{id}",
+      cases: {
+        appeal: ["提交申诉", "申诉"], refund: ["申请退款", "退款申请"],
+        deposit_recovery: ["提交充值找回申请", "充值找回申请"], dispute: ["发起争议处理", "争议处理申请"],
+        security_incident: ["报告安全事件", "安全事件报告"]
+      },
+      caseConfirm: "确认提交{name}吗？我们的团队会结合本次对话审核，并在这里告诉您后续进展。",
+      caseYes: "确认提交", caseNo: "暂不提交", caseOpening: "正在提交…",
+      caseOpened: "申请已提交，编号 #{id}。我们最晚将于 {due} 前答复您。",
+      caseFailed: "申请未能提交："
     }
   };
 
@@ -79,10 +101,11 @@
       var saved = JSON.parse(sessionStorage.getItem(storageKey) || "null");
       if (saved && typeof saved === "object") {
         saved.outbox = Array.isArray(saved.outbox) ? saved.outbox : [];
+        saved.cases = saved.cases && typeof saved.cases === "object" ? saved.cases : {};
         return saved;
       }
     } catch (e) { /* storage off: keep going in memory */ }
-    return { conversationId: null, visitorToken: null, outbox: [], open: false };
+    return { conversationId: null, visitorToken: null, outbox: [], open: false, cases: {} };
   }
 
   function save() {
@@ -199,12 +222,66 @@
       });
       if (choices.childNodes.length) box.appendChild(choices);
     }
+    var kind = data.offer_case || (diagnosis && diagnosis.case_kind);
+    if (token && typeof kind === "string" && T.cases[kind]) box.appendChild(caseOffer(kind));
+    if (typeof data.ticket_id === "number" && String(m.body).indexOf("#" + data.ticket_id) < 0) {
+      box.appendChild(el("p", { "class": "ticket" }, T.ticket.replace("{id}", data.ticket_id)));
+    }
     if (typeof data.article === "string" && /^[a-z0-9-]+$/.test(data.article)
         && String(m.body).indexOf("/articles/" + data.article) < 0) {
       box.appendChild(el("a", { href: base + "/articles/" + data.article + "?lang=" + lang,
                                 target: "_blank", rel: "noopener noreferrer" }, T.article));
     }
     return box.childNodes.length ? box : null;
+  }
+
+  /* A case the bot offers: one button, then a confirmation, then the desk's answer. */
+  function caseOffer(kind) {
+    var offer = el("div", { "class": "case-offer" });
+    var key = state.conversationId + ":" + kind;
+    var done = el("p", { "class": "case-done", role: "status" });
+    function opened(found) {
+      var due = new Date(found.review_due);
+      var when = isNaN(due) ? "" : due.toLocaleString(lang === "zh" ? "zh-CN" : "en", {
+        month: "short", day: "numeric", hour: "2-digit", minute: "2-digit"
+      });
+      done.textContent = T.caseOpened.replace("{id}", found.id).replace("{due}", when);
+      offer.replaceChildren(done);
+    }
+    if (state.cases[key]) { opened(state.cases[key]); return offer; }
+    var button = el("button", { type: "button", "class": "case-button" }, T.cases[kind][0]);
+    var confirmBox = el("div", { "class": "case-confirm", role: "group", hidden: "" });
+    var question = el("p", null, T.caseConfirm.replace("{name}", T.cases[kind][1]));
+    var yes = el("button", { type: "button", "class": "case-yes" }, T.caseYes);
+    var no = el("button", { type: "button", "class": "case-no" }, T.caseNo);
+    var problem = el("p", { "class": "case-error", role: "alert", hidden: "" });
+    [question, yes, no].forEach(function (n) { confirmBox.appendChild(n); });
+    [button, confirmBox, problem].forEach(function (n) { offer.appendChild(n); });
+    button.addEventListener("click", function () {
+      button.hidden = true; confirmBox.hidden = false; problem.hidden = true; yes.focus();
+    });
+    no.addEventListener("click", function () {
+      confirmBox.hidden = true; button.hidden = false; button.focus();
+    });
+    yes.addEventListener("click", function () {
+      if (!state.conversationId) return;
+      yes.disabled = no.disabled = true;
+      yes.textContent = T.caseOpening;
+      request("POST", "/conversations/" + state.conversationId + "/cases", { kind: kind }).then(function (res) {
+        yes.disabled = no.disabled = false;
+        yes.textContent = T.caseYes;
+        if (res.status === 201 && res.data && typeof res.data.id === "number") {
+          state.cases[key] = { id: res.data.id, review_due: res.data.review_due };
+          save();
+          opened(state.cases[key]);
+          return;
+        }
+        if (res.status === 401) setStatus(T.expired);
+        problem.textContent = T.caseFailed + (errorText(res) || T.offline);
+        problem.hidden = false;
+      });
+    });
+    return offer;
   }
 
   function renderMessage(m) {
