@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
@@ -9,15 +10,17 @@ from fastapi import Depends, Header, Request
 
 from .. import credentials
 from ..bootstrap import Desk
+from ..channels import identity
 from ..domain.agents import Agent
+from ..domain.conversations import Message
 from ..errors import AuthenticationFailed
 from ..services import agents as agent_services
-from ..services import customers as customer_services
-from ..services.access import CustomerViewer, Viewer, VisitorViewer
+from ..services.access import CustomerViewer, Viewer, VisitorViewer, access_conversation
 from ..store.unit_of_work import UnitOfWork
 from . import ratelimit
 
 SESSION_COOKIE = "cryptodesk_session"
+log = logging.getLogger("cryptodesk.web")
 R = TypeVar("R")
 
 
@@ -62,22 +65,30 @@ CurrentAgent = Annotated[Agent, Depends(current_agent)]
 
 
 def _customer_viewer(desk: Desk, token: str, request: Request) -> CustomerViewer:
+    """The exchange's token, checked as the sockets and the portal check it; failures count."""
     limits, key = ratelimit.limiter(request), f"bad-token:{ratelimit.client_ip(request)}"
     limits.check(key, ratelimit.BAD_TOKENS_PER_IP)
     try:
-        identity = credentials.verify_identity(
-            desk.settings.identity_secret.get_secret_value(), token, desk.now(),
-            desk.settings.identity_token_max_hours,
-        )
+        signed = identity.customer(desk, token)
     except AuthenticationFailed:
         limits.hit(key, ratelimit.BAD_TOKENS_PER_IP)
         raise
+    assert isinstance(signed.viewer, CustomerViewer)
+    return signed.viewer
 
-    def load(uow: UnitOfWork) -> CustomerViewer:
-        customer = customer_services.from_identity(uow, identity, desk.now())
-        return CustomerViewer(customer.id, customer.ref)
 
-    return transact(desk, load)
+def respond_after_store(desk: Desk, viewer: Viewer, conversation_id: int, message_id: int) -> None:
+    """Let the responder answer a stored message; its failure loses nothing the customer sent."""
+
+    def run(uow: UnitOfWork) -> None:
+        conversation = access_conversation(uow, viewer, conversation_id)
+        message = uow.session.get(Message, message_id)
+        desk.responder.respond(uow, conversation, message, desk.now())
+
+    try:
+        transact(desk, run)
+    except Exception:
+        log.exception("responder failed on conversation %s", conversation_id)
 
 
 def optional_viewer(

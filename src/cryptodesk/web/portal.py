@@ -20,7 +20,7 @@ from starlette.datastructures import UploadFile
 
 from ..bootstrap import Desk
 from ..channels import identity
-from ..domain.conversations import Conversation, ConversationState, Message
+from ..domain.conversations import Conversation, ConversationState
 from ..domain.customers import Customer
 from ..domain.feedback import RATEABLE, Attachment, Rating
 from ..domain.tickets import Ticket
@@ -32,7 +32,7 @@ from ..services import feedback as feedback_services
 from ..services.access import CustomerViewer, access_conversation, access_customer_ticket
 from ..store.unit_of_work import UnitOfWork
 from .api.feedback import FORM_OVERHEAD, download, store
-from .deps import DeskDep, read, transact
+from .deps import DeskDep, read, respond_after_store, transact
 from .errors import STATUS
 from .rendering import page_language, redirect, render
 from .schemas import Id
@@ -206,22 +206,8 @@ def reply(
                                   error=refused.message(page_language(request)),
                                   status_code=status)
     if receipt.created:
-        _respond(desk, viewer, conversation_id, receipt.message)
+        respond_after_store(desk, viewer, conversation_id, receipt.message.id)
     return redirect(f"/portal/conversations/{conversation_id}#latest")
-
-
-def _respond(desk: Desk, viewer: CustomerViewer, conversation_id: int, message: Message) -> None:
-    """As the customer API does: the message is stored; the responder's failure loses nothing."""
-
-    def run(uow: UnitOfWork) -> None:
-        found = access_conversation(uow, viewer, conversation_id)
-        stored = uow.session.get(Message, message.id)
-        desk.responder.respond(uow, found, stored, desk.now())
-
-    try:
-        transact(desk, run)
-    except Exception:
-        log.exception("responder failed on conversation %s", conversation_id)
 
 
 @router.get("/tickets/{ticket_id}", response_class=HTMLResponse)

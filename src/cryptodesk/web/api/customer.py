@@ -13,15 +13,22 @@ from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from ... import credentials
-from ...bootstrap import Desk
-from ...domain.conversations import Channel, Conversation, Message
+from ...domain.conversations import Channel, Conversation
 from ...errors import AuthenticationFailed
 from ...services import compromise, customer_view
 from ...services import conversations as conversation_services
-from ...services.access import Viewer, VisitorViewer, access_conversation
+from ...services.access import VisitorViewer, access_conversation
 from ...store.unit_of_work import UnitOfWork
 from .. import ratelimit
-from ..deps import CurrentCustomer, CurrentViewer, DeskDep, OptionalViewer, read, transact
+from ..deps import (
+    CurrentCustomer,
+    CurrentViewer,
+    DeskDep,
+    OptionalViewer,
+    read,
+    respond_after_store,
+    transact,
+)
 from ..schemas import (
     ConversationDetailOut,
     ConversationOut,
@@ -49,20 +56,6 @@ def _detail(view: customer_view.ConversationView) -> ConversationDetailOut:
         **conversation_out(view.conversation, view.ticket_id).model_dump(),
         messages=[PublicMessageOut.model_validate(m) for m in view.messages],
     )
-
-
-def _respond(desk: Desk, viewer: Viewer, conversation_id: int, message_id: int) -> None:
-    """Let the responder answer; the customer's message is already safe."""
-
-    def run(uow: UnitOfWork) -> None:
-        conversation = access_conversation(uow, viewer, conversation_id)
-        message = uow.session.get(Message, message_id)
-        desk.responder.respond(uow, conversation, message, desk.now())
-
-    try:
-        transact(desk, run)
-    except Exception:
-        log.exception("responder failed on conversation %s", conversation_id)
 
 
 @router.post("/conversations", status_code=201)
@@ -99,7 +92,7 @@ def open_conversation(
 
     conversation, message_id = transact(desk, run)
     if message_id is not None and conversation.channel is Channel.CHAT:
-        _respond(desk, viewer, conversation.id, message_id)
+        respond_after_store(desk, viewer, conversation.id, message_id)
     view = read(desk, customer_view.conversation, viewer, conversation.id)
     return OpenedConversationOut(**_detail(view).model_dump(), visitor_token=visitor_token)
 
@@ -139,7 +132,7 @@ def send_message(
 
     receipt = transact(desk, run)
     if receipt.created:
-        _respond(desk, viewer, conversation_id, receipt.message.id)
+        respond_after_store(desk, viewer, conversation_id, receipt.message.id)
     else:
         response.status_code = 200
     ack = read(desk, customer_view.acknowledgement, conversation_id, receipt.message.id)
