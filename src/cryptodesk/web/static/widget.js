@@ -30,7 +30,7 @@
       expired: "Your sign-in has expired. Reload the page to continue.",
       you: "You", agent: "Support", bot: "Assistant", system: "Notice", unread: "new messages",
       eta: "Expected in about {m} min.", next: "What to do next", article: "Read the full article",
-      ticket: "Ticket #{id}",
+      ticket: "Ticket #{id}", freeze: "Yes, freeze my account now", freezeWord: "yes",
       cases: {
         appeal: ["Submit an appeal", "an appeal"], refund: ["Request a refund", "a refund request"],
         deposit_recovery: ["Open a deposit recovery case", "a deposit recovery case"],
@@ -52,7 +52,7 @@
       expired: "登录已过期，请刷新页面后继续。",
       you: "您", agent: "客服", bot: "智能助手", system: "通知", unread: "条新消息",
       eta: "预计约 {m} 分钟。", next: "接下来您可以", article: "阅读完整文章",
-      ticket: "工单 #{id}",
+      ticket: "工单 #{id}", freeze: "确认，立即冻结账户", freezeWord: "确认",
       cases: {
         appeal: ["提交申诉", "申诉"], refund: ["申请退款", "退款申请"],
         deposit_recovery: ["提交充值找回申请", "充值找回申请"], dispute: ["发起争议处理", "争议处理申请"],
@@ -221,6 +221,12 @@
         choices.appendChild(button);
       });
       if (choices.childNodes.length) box.appendChild(choices);
+    }
+    if (token && data.confirm === "freeze_account") {
+      /* The bot waits for a yes before freezing: this button is that yes. */
+      var freeze = el("button", { type: "button", "class": "option danger" }, T.freeze);
+      freeze.addEventListener("click", function () { freeze.disabled = true; send(T.freezeWord); });
+      box.appendChild(freeze);
     }
     var kind = data.offer_case || (diagnosis && diagnosis.case_kind);
     if (token && typeof kind === "string" && T.cases[kind]) box.appendChild(caseOffer(kind));
