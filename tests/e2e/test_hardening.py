@@ -111,3 +111,12 @@ def test_cookie_writes_from_another_site_are_refused(client: TestClient, desk: D
     assert sneaky.status_code == 403
     own = client.post(path, json={"body": "ours"}, headers={"Origin": "http://testserver"})
     assert own.status_code == 201
+
+
+def test_the_api_docs_need_no_internet(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "cdn." not in page.text and "/docs-assets/swagger-ui-bundle.js" in page.text
+    script = client.get("/docs-assets/swagger-ui-bundle.js")
+    assert script.status_code == 200 and len(script.content) > 100_000
+    assert client.get("/openapi.json").json()["openapi"].startswith("3.")

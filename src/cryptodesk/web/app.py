@@ -9,7 +9,7 @@ from .. import __version__
 from ..bootstrap import Desk, build
 from ..channels import webchat
 from ..config import Settings
-from . import api, console_socket, errors, health, pages
+from . import api, console_socket, docs, errors, health, pages
 from .ratelimit import Limiter
 from .security import SameOriginWrites, SecurityHeaders
 
@@ -20,7 +20,7 @@ def create_app(desk: Desk | None = None, settings: Settings | None = None) -> Fa
         title="cryptodesk",
         version=__version__,
         summary="Customer support for cryptocurrency exchanges",
-        docs_url="/docs",
+        docs_url=None,
         openapi_url="/openapi.json",
         redoc_url=None,
     )
@@ -28,6 +28,8 @@ def create_app(desk: Desk | None = None, settings: Settings | None = None) -> Fa
     app.state.limiter = Limiter()
     errors.install(app)
     app.include_router(health.router)
+    app.include_router(docs.router)
+    app.mount("/docs-assets", docs.assets(), name="docs-assets")
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(webchat.router)
