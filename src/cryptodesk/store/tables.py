@@ -203,7 +203,13 @@ def map_domain() -> None:
     """Map each dataclass to its table once per process."""
     if mapper_registry.mappers:
         return
-    from . import channel_tables, feedback_tables  # on this metadata, imported once it exists
+    from . import (  # on this metadata, imported once it exists
+        canned_tables,
+        channel_tables,
+        feedback_tables,
+    )
 
-    for cls, table in (*_MAPPED, *channel_tables.MAPPED, *feedback_tables.MAPPED):
+    for cls, table in (
+        *_MAPPED, *channel_tables.MAPPED, *feedback_tables.MAPPED, *canned_tables.MAPPED,
+    ):
         mapper_registry.map_imperatively(cls, table)

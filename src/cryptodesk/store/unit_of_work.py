@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..bus import Bus, Notice
 from . import audit_chain
+from .canned_tables import CannedReplies
 from .case_repository import Cases
 from .channel_repository import Channels
 from .database import Database
@@ -43,6 +44,7 @@ class UnitOfWork:
         self.channels = Channels(self.session)
         self.cases = Cases(self.session)
         self.feedback = Feedback(self.session)
+        self.canned = CannedReplies(self.session)
         return self
 
     def __exit__(

@@ -20,6 +20,7 @@ from ..platform.models import Account, Balance, Deposit, Order, SecurityEvent, W
 from ..platform.port import PlatformUnavailable, UnknownCustomer
 from ..services import answering, kb_search, shielding
 from ..services import attachments as attachment_services
+from ..services import canned as canned_services
 from ..services import tickets as ticket_services
 from ..services.link_guard import PHISHING_TAG
 from ..store.repositories import TicketQuery
@@ -143,6 +144,7 @@ class TicketView:
     attachments: list[Attachment] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)  # security flags, most serious first
     diagnosis: dict[str, Any] | None = None  # the bot's latest diagnosis card
+    canned: list[canned_services.FilledGroup] = field(default_factory=list)  # filled in
 
     @property
     def ticket(self) -> Ticket:
@@ -162,9 +164,10 @@ def ticket_view(uow: UnitOfWork, agent: Agent, ticket_id: int, now: datetime) ->
     ticket = detail.ticket
     customer = uow.customers.get(ticket.customer_id) if ticket.customer_id else None
     conversation_ids = [ticket.conversation_id, *(m.conversation_id for m in detail.merged)]
+    conversation = uow.conversations.get(ticket.conversation_id)
+    language = conversation.language if conversation else customer.language if customer else "en"
     return TicketView(
-        detail=detail, customer=customer,
-        conversation=uow.conversations.get(ticket.conversation_id),
+        detail=detail, customer=customer, conversation=conversation,
         agents={a.id: a for a in uow.agents.all() if a.id is not None},
         teams=uow.agents.teams(),
         first_response=target(ticket.first_response_due, ticket.first_responded_at, now),
@@ -173,6 +176,7 @@ def ticket_view(uow: UnitOfWork, agent: Agent, ticket_id: int, now: datetime) ->
         attachments=attachment_services.of_conversations(uow, conversation_ids),
         flags=security_flags(uow, ticket, detail.messages),
         diagnosis=uow.cases.latest_diagnosis(ticket.conversation_id),
+        canned=canned_services.for_ticket(uow, agent, ticket, customer, language),
     )
 
 

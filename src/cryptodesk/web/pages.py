@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi import APIRouter
 from fastapi.staticfiles import StaticFiles
 
-from . import console, console_actions, helpcenter, portal
+from . import console, console_actions, console_admin, helpcenter, portal
 
 STATIC_DIR = Path(__file__).with_name("static")
 
@@ -16,6 +16,7 @@ router.include_router(helpcenter.router)
 router.include_router(portal.router)
 router.include_router(console.router)
 router.include_router(console_actions.router)
+router.include_router(console_admin.router)
 
 
 def static_files() -> StaticFiles:

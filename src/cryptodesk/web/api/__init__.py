@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from . import auth, cases, channels, customer, feedback, help_tools, knowledge, tickets
+from . import auth, canned, cases, channels, customer, feedback, help_tools, knowledge, tickets
 
 router = APIRouter(prefix="/api/v1")
 router.include_router(auth.router)
@@ -15,3 +15,4 @@ router.include_router(help_tools.router)
 router.include_router(channels.router)
 router.include_router(feedback.router)
 router.include_router(feedback.customer_router)
+router.include_router(canned.router)
