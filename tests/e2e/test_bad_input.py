@@ -19,7 +19,8 @@ BAD_IDS = ["0", "-1", "abc", "99999999999999999999", "1.5"]
 
 
 def _fill(path: str, value: str) -> str:
-    for name in ("ticket_id", "conversation_id", "case_id", "article_id", "channel_id"):
+    for name in ("ticket_id", "conversation_id", "case_id", "article_id", "channel_id",
+                 "announcement_id"):
         path = path.replace("{" + name + "}", value)
     return path
 

@@ -248,3 +248,15 @@ def test_demo_seed_writes_once(desk: Desk) -> None:
                      for m in uow.conversations.messages([t.conversation_id])}
         assert page.total == len(demo.DEMO_TICKETS) and languages == {"zh", "en"}
         assert {a.team for a in uow.agents.all()} >= {"support", "wallet-ops"}
+
+
+def test_demo_seed_publishes_the_help_center_extras(desk: Desk) -> None:
+    from cryptodesk.services import announcements
+
+    with desk.uow() as uow:
+        demo.seed(uow, desk.hasher, desk.now())
+        uow.commit()
+    with desk.uow() as uow:
+        shown = announcements.published(uow, "zh", desk.now())
+        assert len(shown) == 2 and uow.canned.listing(language="zh")
+        assert announcements.seed_demo(uow, desk.now()) == 0

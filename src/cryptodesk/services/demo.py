@@ -24,7 +24,7 @@ from ..platform.memory import MemoryPlatform
 from ..platform.models import Account
 from ..platform.port import UnknownCustomer
 from ..store.unit_of_work import UnitOfWork
-from . import agents, canned, channels, tickets
+from . import agents, announcements, canned, channels, tickets
 from .access import CustomerViewer
 from .conversations import hand_off, open_conversation, receive_message
 from .responders import BOT
@@ -139,6 +139,7 @@ def seed(
             )
     channels.seed_demo(uow, now)
     canned.seed_demo(uow, now)
+    announcements.seed_demo(uow, now)
     customers = {}
     for ref, name, language, email in DEMO_CUSTOMERS:
         customer = Customer(ref=ref, display_name=name, language=language, email=email,

@@ -204,6 +204,7 @@ def map_domain() -> None:
     if mapper_registry.mappers:
         return
     from . import (  # on this metadata, imported once it exists
+        announcement_tables,
         canned_tables,
         channel_tables,
         feedback_tables,
@@ -211,5 +212,6 @@ def map_domain() -> None:
 
     for cls, table in (
         *_MAPPED, *channel_tables.MAPPED, *feedback_tables.MAPPED, *canned_tables.MAPPED,
+        *announcement_tables.MAPPED,
     ):
         mapper_registry.map_imperatively(cls, table)

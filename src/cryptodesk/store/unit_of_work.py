@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..bus import Bus, Notice
 from . import audit_chain
+from .announcement_tables import Announcements
 from .canned_tables import CannedReplies
 from .case_repository import Cases
 from .channel_repository import Channels
@@ -45,6 +46,7 @@ class UnitOfWork:
         self.cases = Cases(self.session)
         self.feedback = Feedback(self.session)
         self.canned = CannedReplies(self.session)
+        self.announcements = Announcements(self.session)
         return self
 
     def __exit__(

@@ -13,18 +13,22 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import Markup
 
+from ..bootstrap import Desk
 from ..chain import network
+from ..domain.announcements import Announcement
 from ..domain.channels import MAX_VALUE_CHARS, Verdict
 from ..domain.customers import LANGUAGES, Language
 from ..errors import CryptodeskError
 from ..platform import Platform
 from ..platform.models import AssetNetworkStatus, Incident
 from ..platform.port import PlatformUnavailable
+from ..services import announcements as announcement_services
 from ..services import channels as channel_services
 from ..shield.passwords import Strength, strength
 from . import ratelimit
-from .articles import FAMILIES, shipped_library
+from .articles import FAMILIES, render_markdown, shipped_library
 from .deps import DeskDep, read
 from .page_text import Text
 from .rendering import LANG_COOKIE, LANG_COOKIE_DAYS, page_language, redirect, render, safe_next
@@ -38,13 +42,43 @@ def not_found(request: Request) -> HTMLResponse:
     return render(request, "not_found.html", status_code=404)
 
 
+@dataclass(frozen=True)
+class AnnouncementView:
+    id: int
+    kind: str  # the kind's name in the reader's language
+    title: str
+    body: Markup
+    published_at: datetime | None
+
+
+def announcements_for(desk: Desk, lang: Language, limit: int | None = None
+                      ) -> list[AnnouncementView]:
+    """The published announcements for readers of `lang`, newest first, bodies rendered."""
+    tr = Text(lang)
+
+    def view(a: Announcement) -> AnnouncementView:
+        return AnnouncementView(int(a.id or 0), tr(f"ann.kind_{a.kind}"), a.title(lang),
+                                render_markdown(a.body(lang)), a.publish_at)
+
+    found = read(desk, announcement_services.published, lang, desk.now(), limit)
+    return [view(a) for a in found]
+
+
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> HTMLResponse:
+def home(request: Request, desk: DeskDep) -> HTMLResponse:
     lang = page_language(request)
     library = shipped_library()
     popular = [a for a in (library.get(s, lang) for s in POPULAR) if a is not None]
     return render(request, "home.html", {
         "families": FAMILIES, "counts": library.counts(lang), "popular": popular,
+        "announcements": announcements_for(desk, lang, announcement_services.LATEST),
+    })
+
+
+@router.get("/announcements", response_class=HTMLResponse)
+def announcements(request: Request, desk: DeskDep) -> HTMLResponse:
+    return render(request, "announcements.html", {
+        "announcements": announcements_for(desk, page_language(request)),
     })
 
 

@@ -250,6 +250,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "files.upload": ("Upload", "上传"),
     "files.added": ("File attached.", "附件已上传。"),
     "error.title": ("Something went wrong", "操作未完成"),
+    "ann.title": ("Announcements", "公告"),
+    "ann.latest": ("Latest announcements", "最新公告"),
+    "ann.all": ("All announcements", "全部公告"),
+    "ann.none": ("No announcements at the moment.", "目前没有公告。"),
+    "ann.published": ("Published {at}", "发布于 {at}"),
+    "ann.kind_feature": ("New feature", "新功能"),
+    "ann.kind_maintenance": ("Maintenance", "维护"),
+    "ann.kind_policy": ("Policy change", "政策变更"),
+    "ann.kind_listing": ("Listing", "上币"),
 }
 
 

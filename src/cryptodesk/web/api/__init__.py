@@ -2,12 +2,25 @@
 
 from fastapi import APIRouter
 
-from . import auth, canned, cases, channels, customer, feedback, help_tools, knowledge, tickets
+from . import (
+    announcements,
+    auth,
+    canned,
+    cases,
+    channels,
+    customer,
+    feedback,
+    help_tools,
+    knowledge,
+    queue,
+    tickets,
+)
 
 router = APIRouter(prefix="/api/v1")
 router.include_router(auth.router)
 router.include_router(tickets.router)
 router.include_router(customer.router)
+router.include_router(queue.router)
 router.include_router(cases.router)
 router.include_router(cases.customer_router)
 router.include_router(knowledge.router)
@@ -16,3 +29,4 @@ router.include_router(channels.router)
 router.include_router(feedback.router)
 router.include_router(feedback.customer_router)
 router.include_router(canned.router)
+router.include_router(announcements.router)

@@ -25,6 +25,9 @@
       close: "Close chat", label: "Message", placeholder: "Type your question…", send: "Send",
       sending: "Sending…", retrying: "Not sent yet, retrying…", failed: "Not sent: ",
       typing: "Support is typing…", queued: "You are in the queue: a support agent will reply here.",
+      queueWait: "You are number {n} in the queue, expected wait about {m} minutes.",
+      queueSoon: "You are number {n} in the queue, a person will reply shortly (we aim for {m} minutes).",
+      queueNow: "You are number {n} in the queue, a person will reply shortly.",
       offline: "Connection lost, reconnecting…", closed: "This conversation has ended. Send a message to start a new one.",
       welcome: "Hello! Ask us anything, in English or Chinese. You can talk to a person at any time.",
       expired: "Your sign-in has expired. Reload the page to continue.",
@@ -47,6 +50,9 @@
       label: "消息", placeholder: "请输入您的问题…", send: "发送", sending: "发送中…",
       retrying: "尚未发出，正在重试…", failed: "发送失败：", typing: "客服正在输入…",
       queued: "已为您排队，客服人员会在这里回复您。", offline: "连接已断开，正在重新连接…",
+      queueWait: "您前面还有 {a} 位，预计等待约 {m} 分钟。",
+      queueSoon: "您前面还有 {a} 位，客服会尽快回复（目标 {m} 分钟内）。",
+      queueNow: "您前面还有 {a} 位，客服会尽快回复。",
       closed: "本次会话已结束，发送消息即可开始新的会话。",
       welcome: "您好！中英文问题都可以问我们，也可以随时转人工客服。",
       expired: "登录已过期，请刷新页面后继续。",
@@ -92,6 +98,9 @@
   var retryTimer = null;
   var retryAttempt = 0;
   var handoffWanted = false;
+  var queueTimer = null;
+  var queueText = "";
+  var queueAsk = 0;
   var lastTypingSent = 0;
   var typingTimer = null;
   var unread = 0;
@@ -371,7 +380,7 @@
     if (conversation.visitor_token) state.visitorToken = conversation.visitor_token;
     save();
     (conversation.messages || []).forEach(addMessage);
-    if (conversation.state === "queued" || conversation.state === "assigned") setStatus(T.queued);
+    if (conversation.state === "queued" || conversation.state === "assigned") queued();
     connect();
   }
 
@@ -479,10 +488,45 @@
       if (!ok) { human.disabled = false; return; }
       return request("POST", "/conversations/" + state.conversationId + "/handoff").then(function (res) {
         human.disabled = false;
-        if (res.status === 200) { setStatus(T.queued); connect(); return; }
+        if (res.status === 200) { queued(); connect(); return; }
         if (outcome(res, null) === "again") { handoff(); return; }
         setStatus(errorText(res) || T.offline);
       });
+    });
+  }
+
+  /* While nobody owns the ticket: its place in the queue, asked again every 30 s. */
+  function queued() {
+    setStatus(queueText || T.queued);
+    watchQueue();
+  }
+
+  function watchQueue() {
+    clearTimeout(queueTimer);
+    var conversationId = state.conversationId;
+    var ask = ++queueAsk;
+    if (!conversationId) return;
+    request("GET", "/conversations/" + conversationId + "/queue").then(function (res) {
+      if (ask !== queueAsk || conversationId !== state.conversationId) return;
+      var q = res.data || {};
+      if (res.status === 200 && !q.queued) {
+        if (queueText && status.textContent === queueText) setStatus(T.queued);
+        queueText = "";
+        return;
+      }
+      if (res.status === 200 && typeof q.position === "number") {
+        var wait = typeof q.expected_wait_seconds === "number";
+        var seconds = wait ? q.expected_wait_seconds : q.reply_target_seconds;
+        var minutes = Math.max(1, Math.round((Number(seconds) || 0) / 60));
+        var text = wait ? T.queueWait : (Number(seconds) > 0 ? T.queueSoon : T.queueNow);
+        var line = text.replace("{n}", q.position)
+          .replace("{a}", q.ahead).replace("{m}", minutes);
+        var showing = !status.textContent || status.textContent === T.queued
+          || status.textContent === queueText;
+        queueText = T.queued + (lang === "zh" ? "" : " ") + line;
+        if (showing) setStatus(queueText);
+      }
+      if (res.status !== 404 && res.status !== 401) queueTimer = setTimeout(watchQueue, 30000);
     });
   }
 
@@ -517,7 +561,7 @@
         reconnectAttempt = 0;
         if (status.textContent === T.offline) setStatus("");
         if (data.state === "closed") setStatus(T.closed);
-        else if (data.state === "queued" || data.state === "assigned") setStatus(T.queued);
+        else if (data.state === "queued" || data.state === "assigned") queued();
         flush();
       } else if (data.type === "typing") {
         typing.hidden = false;
