@@ -26,7 +26,7 @@ EVIL = {"Origin": "https://evil.example"}
 HOSTILE = '<script>alert("kb")</script> Withdrawal fees'
 PAGES = ["/console/admin/agents", "/console/admin/sla", "/console/admin/kb",
          "/console/admin/kb/new", "/console/admin/kb/withdrawal-fees", "/console/admin/gaps",
-         "/console/admin/channels"]
+         "/console/admin/channels", "/console/admin/canned", "/console/admin/announcements"]
 TEMPLATES = Path(console_admin.__file__).with_name("templates")
 
 

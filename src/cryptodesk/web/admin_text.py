@@ -138,6 +138,22 @@ ADMIN_STRINGS: dict[str, tuple[str, str]] = {
     "admin.ann_publish": ("Publish or schedule", "发布或排期"),
     "admin.ann_archive": ("Archive", "归档"),
     "admin.ann_when": ("Publish time", "发布时间"),
+    "admin.section.canned": ("Canned replies", "快捷回复"),
+    "admin.canned_missing": ("No such canned reply", "没有这条快捷回复"),
+    "admin.canned_missing_text": ("There is no canned reply with this id.",
+                                  "没有这个 ID 的快捷回复。"),
+    "admin.canned_done.canned_created": ("Canned reply added.", "快捷回复已添加。"),
+    "admin.canned_done.canned_saved": ("Canned reply saved.", "快捷回复已保存。"),
+    "admin.canned_done.canned_retired": ("Canned reply retired.", "快捷回复已停用。"),
+    "admin.canned_done.canned_restored": ("Canned reply restored.", "快捷回复已恢复。"),
+    "admin.canned_new": ("Add a canned reply", "添加快捷回复"),
+    "admin.canned_name": ("Name", "名称"),
+    "admin.canned_body": ("Reply text", "回复内容"),
+    "admin.canned_placeholders": ("Placeholders filled in for each ticket: {names}. Any other "
+                                  "text in braces is refused.",
+                                  "按工单自动填写的占位符：{names}。花括号中的其他内容会被拒绝。"),
+    "admin.canned_tags": ("Tags", "标签"),
+    "admin.restore": ("Restore", "恢复"),
     **{f"admin.kind.{kind}": names for kind, names in KIND_NAMES.items()},
 }
 

@@ -22,7 +22,7 @@ from ..errors import CryptodeskError, InvalidInput, PermissionDenied
 from ..services import agents as agent_services
 from ..services import channels as channel_services
 from ..services import sla_policies
-from . import console_admin_announcements, console_admin_kb
+from . import console_admin_announcements, console_admin_canned, console_admin_kb
 from .admin_guard import page, posted, refusal, supervisor
 from .deps import DeskDep, read, transact
 from .rendering import redirect
@@ -31,6 +31,7 @@ from .schemas import Id
 router = APIRouter(prefix="/console/admin", include_in_schema=False)
 router.include_router(console_admin_kb.router)
 router.include_router(console_admin_announcements.router)
+router.include_router(console_admin_canned.router)
 Field = Annotated[str, Form(max_length=500)]
 
 

@@ -7,13 +7,14 @@ from pathlib import Path
 from fastapi import APIRouter
 from fastapi.staticfiles import StaticFiles
 
-from . import console, console_actions, console_admin, helpcenter, portal
+from . import console, console_actions, console_admin, helpcenter, portal, portal_cases
 
 STATIC_DIR = Path(__file__).with_name("static")
 
 router = APIRouter(include_in_schema=False)
 router.include_router(helpcenter.router)
 router.include_router(portal.router)
+router.include_router(portal_cases.router)
 router.include_router(console.router)
 router.include_router(console_actions.router)
 router.include_router(console_admin.router)

@@ -20,12 +20,14 @@ from starlette.datastructures import UploadFile
 
 from ..bootstrap import Desk
 from ..channels import identity
+from ..domain.cases import Case
 from ..domain.conversations import Conversation, ConversationState
 from ..domain.customers import Customer
 from ..domain.feedback import RATEABLE, Attachment, Rating
 from ..domain.tickets import Ticket
 from ..errors import AuthenticationFailed, CryptodeskError, NotFound
 from ..services import attachments as attachment_services
+from ..services import cases as case_services
 from ..services import conversations as conversation_services
 from ..services import customer_view
 from ..services import feedback as feedback_services
@@ -66,6 +68,7 @@ class Overview:
     customer: Customer | None
     conversations: list[Conversation]
     tickets: list[Ticket]
+    cases: list[Case]
 
 
 def _overview(uow: UnitOfWork, viewer: CustomerViewer) -> Overview:
@@ -73,6 +76,7 @@ def _overview(uow: UnitOfWork, viewer: CustomerViewer) -> Overview:
         uow.customers.get(viewer.customer_id),
         customer_view.conversations(uow, viewer, 1, LIST_SIZE).items,
         customer_view.tickets(uow, viewer, 1, LIST_SIZE).items,
+        case_services.customer_cases(uow, viewer, 1, LIST_SIZE).items,
     )
 
 
