@@ -53,3 +53,18 @@ def test_a_close_but_weak_second_does_not_trigger_clarification() -> None:
 
 def test_no_prediction_hands_over() -> None:
     assert decide([]).move is Move.HANDOFF
+
+
+def test_the_catalogue_matches_the_published_intent_table() -> None:
+    """docs/INTENTS.md is the contract; the code's catalogue must say the same."""
+    from pathlib import Path
+
+    import pytest
+
+    doc = Path(__file__).resolve().parents[4] / "shared" / "docs" / "INTENTS.md"
+    if not doc.exists():
+        pytest.skip(f"{doc} is not beside the repository")
+    rows = [line.split("|") for line in doc.read_text("utf-8").splitlines()
+            if line.startswith("| ") and not line.startswith("| id") and "---" not in line]
+    table = {cells[1].strip(): cells[3].strip() for cells in rows}
+    assert table == {intent: str(action) for intent, action in ACTIONS.items()}

@@ -1,7 +1,6 @@
 """The built-in training phrases must stay loadable and cover the whole intent catalogue.
 
-The intent ids are part of the product's contract, so they are spelled out here rather than
-read from the files under test.
+The intent ids come from the product's catalogue, which a test holds to the published table.
 """
 
 from __future__ import annotations
@@ -13,51 +12,9 @@ from importlib.resources import files
 
 import pytest
 
-INTENT_IDS: frozenset[str] = frozenset(
-    {
-        "security.tips",
-        "security.2fa_setup",
-        "security.2fa_reset",
-        "security.password_reset",
-        "security.verify_channel",
-        "security.account_compromised",
-        "security.private_key",
-        "security.scam_report",
-        "trade.order_failed",
-        "trade.order_not_filled",
-        "trade.how_to",
-        "trade.order_types",
-        "trade.strategy",
-        "info.fees",
-        "deposit.how_to",
-        "deposit.not_credited",
-        "deposit.wrong_network",
-        "withdrawal.how_to",
-        "withdrawal.fee",
-        "withdrawal.pending",
-        "withdrawal.failed",
-        "withdrawal.suspended",
-        "account.register",
-        "kyc.how_to",
-        "kyc.status",
-        "account.phone",
-        "account.locked",
-        "account.close",
-        "info.platform_status",
-        "info.announcements",
-        "info.supported_assets",
-        "learn.resources",
-        "service.complaint",
-        "service.dispute",
-        "service.refund_appeal",
-        "service.human_agent",
-        "service.ticket_status",
-        "service.feedback",
-        "chitchat.greeting",
-        "chitchat.thanks",
-        "out_of_scope",
-    }
-)
+from cryptodesk.brain.catalogue import INTENTS
+
+INTENT_IDS = frozenset(INTENTS)
 LANGUAGES = ("en", "zh")
 HEADER = ["text", "intent"]
 MIN_PER_INTENT = 30

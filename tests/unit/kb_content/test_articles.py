@@ -13,56 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from cryptodesk.brain.catalogue import INTENTS
+
 KB_DIR = Path(__file__).resolve().parents[3] / "src" / "cryptodesk" / "data" / "kb"
 LANGUAGES = ("en", "zh")
 KEYS = ("id", "intent", "language", "title", "tags", "updated")
 
-# The intent catalogue (docs/INTENTS.md); ids are part of the product's contract.
-CATALOGUE = frozenset(
-    {
-        "security.tips",
-        "security.2fa_setup",
-        "security.2fa_reset",
-        "security.password_reset",
-        "security.verify_channel",
-        "security.account_compromised",
-        "security.private_key",
-        "security.scam_report",
-        "trade.order_failed",
-        "trade.order_not_filled",
-        "trade.how_to",
-        "trade.order_types",
-        "trade.strategy",
-        "info.fees",
-        "deposit.how_to",
-        "deposit.not_credited",
-        "deposit.wrong_network",
-        "withdrawal.how_to",
-        "withdrawal.fee",
-        "withdrawal.pending",
-        "withdrawal.failed",
-        "withdrawal.suspended",
-        "account.register",
-        "kyc.how_to",
-        "kyc.status",
-        "account.phone",
-        "account.locked",
-        "account.close",
-        "info.platform_status",
-        "info.announcements",
-        "info.supported_assets",
-        "learn.resources",
-        "service.complaint",
-        "service.dispute",
-        "service.refund_appeal",
-        "service.human_agent",
-        "service.ticket_status",
-        "service.feedback",
-        "chitchat.greeting",
-        "chitchat.thanks",
-        "out_of_scope",
-    }
-)
+CATALOGUE = frozenset(INTENTS)
 
 # Articles speak for "the exchange"; naming a real one would misattribute its rules.
 REAL_EXCHANGES = re.compile(
