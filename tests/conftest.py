@@ -20,6 +20,7 @@ from cryptodesk.web.app import create_app
 
 from .support import postgres
 from .support.clock import Clock
+from .support.exchanges import seed_demo
 
 IDENTITY_SECRET = "test-identity-secret-that-is-long-enough"
 # The built-in intent model trains once per run into here (it is rebuilt when phrases change).
@@ -107,6 +108,14 @@ def clock() -> Clock:
 @pytest.fixture
 def desk(db_url: str, clock: Clock) -> Iterator[Desk]:
     built = build(make_settings(db_url), clock=clock)
+    yield built
+    built.database.dispose()
+
+
+@pytest.fixture
+def bot_desk(db_url: str, clock: Clock) -> Iterator[Desk]:
+    """The demo exchange with the bot answering first, as `make demo` runs it."""
+    built = seed_demo(build(make_settings(db_url, responder="bot"), clock=clock))
     yield built
     built.database.dispose()
 

@@ -3,37 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from cryptodesk.bootstrap import Desk, build
+from cryptodesk.bootstrap import Desk
 from cryptodesk.cli import app
-from cryptodesk.platform.ledger import LedgerPlatform
-from cryptodesk.services import demo
-from cryptodesk.services import knowledge as kb
 from cryptodesk.services.answering import Context, compose
 from cryptodesk.web.app import create_app
 
-from ..conftest import make_settings
-from ..support.clock import Clock
 from ..support.stories import IDENTITY_SECRET, customer
-
-
-@pytest.fixture
-def bot_desk(db_url: str, clock: Clock) -> Iterator[Desk]:
-    """The demo exchange with the bot answering first, as `make demo` runs it."""
-    desk = build(make_settings(db_url, responder="bot"), clock=clock)
-    assert isinstance(desk.platform, LedgerPlatform)
-    with desk.uow() as uow:
-        demo.seed(uow, desk.hasher, desk.now(), desk.platform)
-        kb.sync(uow, desk.now())
-        uow.commit()
-    yield desk
-    desk.database.dispose()
-
 
 ASKED = [
     ("demo-alice", "my USDT withdrawal hasn't arrived yet", "我的USDT提现还没到账",

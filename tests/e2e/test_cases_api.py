@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from cryptodesk.bootstrap import Desk, build
-from cryptodesk.platform import CaseRequest, Platform, PlatformUnavailable
-from cryptodesk.services import demo
-from cryptodesk.services import knowledge as kb
+from cryptodesk.bootstrap import Desk
 from cryptodesk.web.app import create_app
 
-from ..conftest import make_settings
-from ..support.clock import Clock
+from ..support.exchanges import SilentExchange, seed_demo
 from ..support.stories import customer, hire
 
 GARBAGE = [b"not json", b"[]", b'{"unexpected": 1}', b"null", b'{"note": 5}', b'{"note": ""}',
@@ -23,37 +18,12 @@ GARBAGE = [b"not json", b"[]", b'{"unexpected": 1}', b"null", b'{"note": 5}', b'
 BAD_IDS = ["0", "-1", "abc", "99999999999999999999", "1.5"]
 
 
-class SilentExchange:
-    """The demo exchange, except that it does not answer when a case is handed to it."""
-
-    def __init__(self, inner: Platform) -> None:
-        self.inner = inner
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
-
-    def create_case(self, request: CaseRequest) -> str:
-        raise PlatformUnavailable("timed out")
-
-
 @pytest.fixture
 def exchange(desk: Desk) -> Desk:
-    with desk.uow() as uow:
-        demo.seed(uow, desk.hasher, desk.now(), desk.platform)
-        uow.commit()
-    return desk
+    """The desk with the demo exchange's customers, agents and ledger accounts."""
+    return seed_demo(desk, articles=False)
 
 
-@pytest.fixture
-def bot_desk(db_url: str, clock: Clock) -> Iterator[Desk]:
-    """The demo exchange with the bot answering first, as `make demo` runs it."""
-    desk = build(make_settings(db_url, responder="bot"), clock=clock)
-    with desk.uow() as uow:
-        demo.seed(uow, desk.hasher, desk.now(), desk.platform)
-        kb.sync(uow, desk.now())
-        uow.commit()
-    yield desk
-    desk.database.dispose()
 
 
 def _error(response: Any, status: int, code: str | None = None) -> dict:

@@ -13,17 +13,16 @@ from cryptodesk.store import audit_chain
 from cryptodesk.web.app import create_app
 
 from ..support.stories import customer
-from .test_bot import bot_desk  # noqa: F401  (the demo exchange with the bot)
 
 
 @pytest.fixture
-def client(bot_desk: Desk) -> Iterator[TestClient]:  # noqa: F811
+def client(bot_desk: Desk) -> Iterator[TestClient]:
     with TestClient(create_app(bot_desk)) as test_client:
         yield test_client
 
 
 def test_confirming_in_chat_freezes_and_opens_a_p1_incident(
-    client: TestClient, bot_desk: Desk  # noqa: F811
+    client: TestClient, bot_desk: Desk
 ) -> None:
     alice = customer(bot_desk, "demo-alice", language="zh")
     opened = alice.open_chat(client, "我的账户被盗了，有人在陌生设备登录还提走了币")
@@ -47,7 +46,7 @@ def test_confirming_in_chat_freezes_and_opens_a_p1_incident(
 
 
 def test_the_freeze_button_and_an_unconfirmed_offer(
-    client: TestClient, bot_desk: Desk  # noqa: F811
+    client: TestClient, bot_desk: Desk
 ) -> None:
     bob = customer(bot_desk, "demo-bob")
     opened = bob.open_chat(client, "someone hacked my account and is withdrawing my ETH")

@@ -11,14 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cryptodesk.bootstrap import Desk, build
-from cryptodesk.platform.ledger import LedgerPlatform
 from cryptodesk.platform.port import PlatformUnavailable
-from cryptodesk.services import demo
-from cryptodesk.services import knowledge as kb
 from cryptodesk.store.repositories import TicketQuery
 
 from ..conftest import make_settings
 from ..support.clock import Clock
+from ..support.exchanges import seed_demo
 from ..support.stories import StaffMember, customer, hire
 
 SEED = "abandon " * 11 + "about"
@@ -27,13 +25,8 @@ SEED = "abandon " * 11 + "about"
 @pytest.fixture
 def desk(db_url: str, clock: Clock, tmp_path: Path) -> Iterator[Desk]:
     """The demo exchange and its tickets, as `make demo` sets them up."""
-    built = build(make_settings(db_url, responder="bot",
-                                attachment_dir=str(tmp_path / "files")), clock=clock)
-    assert isinstance(built.platform, LedgerPlatform)
-    with built.uow() as uow:
-        demo.seed(uow, built.hasher, built.now(), built.platform)
-        kb.sync(uow, built.now())
-        uow.commit()
+    built = seed_demo(build(make_settings(db_url, responder="bot",
+                                          attachment_dir=str(tmp_path / "files")), clock=clock))
     yield built
     built.database.dispose()
 

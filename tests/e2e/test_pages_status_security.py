@@ -19,11 +19,11 @@ from cryptodesk.platform.demo_market import SUSPENDED_NETWORK
 from cryptodesk.platform.memory import MemoryPlatform
 from cryptodesk.platform.models import AssetNetworkStatus, Incident, PlatformStatus
 from cryptodesk.platform.port import PlatformUnavailable
-from cryptodesk.services import demo
 from cryptodesk.web.app import create_app
 
 from ..conftest import make_settings
 from ..support.clock import Clock
+from ..support.exchanges import seed_demo
 from ..support.stories import hire
 
 STRONG = "Quartz-lantern-92-orbit-velvet!"
@@ -36,10 +36,7 @@ def desk(sqlite_template: Path, tmp_path: Path) -> Iterator[Desk]:
     these pages only read through the Platform port and the channel registry)."""
     path = tmp_path / "status.db"
     shutil.copy(sqlite_template, path)
-    built = build(make_settings(f"sqlite:///{path}"), clock=Clock())
-    with built.uow() as uow:
-        demo.seed(uow, built.hasher, built.now(), built.platform)
-        uow.commit()
+    built = seed_demo(build(make_settings(f"sqlite:///{path}"), clock=Clock()), articles=False)
     yield built
     built.database.dispose()
 

@@ -16,39 +16,24 @@ from cryptodesk.domain.conversations import Author, Channel, ConversationState, 
 from cryptodesk.domain.sla import Priority
 from cryptodesk.domain.tickets import Category, TicketStatus
 from cryptodesk.errors import Conflict, InvalidInput, NotFound
-from cryptodesk.platform import CaseRequest, Platform, PlatformUnavailable
-from cryptodesk.services import audit, case_notices, cases, conversations, demo, tickets
+from cryptodesk.platform import Platform
+from cryptodesk.services import audit, case_notices, cases, conversations, tickets
 from cryptodesk.services.access import CustomerViewer, VisitorViewer, access_conversation
 from cryptodesk.services.responders import BOT, diagnosis_json
 from cryptodesk.store.case_repository import CaseQuery
 from cryptodesk.store.ledger_tables import ledger_cases
 
 from ..support.clock import Clock
+from ..support.exchanges import SilentExchange, seed_demo
 from ..support.stories import hire
 
 SEED = "abandon " * 11 + "about"
 
 
-class SilentExchange:
-    """The demo exchange, except that it does not answer when a case is handed to it."""
-
-    def __init__(self, inner: Platform) -> None:
-        self.inner = inner
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
-
-    def create_case(self, request: CaseRequest) -> str:
-        raise PlatformUnavailable("connection refused")
-
-
 @pytest.fixture
 def exchange(desk: Desk) -> Desk:
     """The desk with the demo exchange's customers, agents and ledger accounts."""
-    with desk.uow() as uow:
-        demo.seed(uow, desk.hasher, desk.now(), desk.platform)
-        uow.commit()
-    return desk
+    return seed_demo(desk, articles=False)
 
 
 def _viewer(desk: Desk, ref: str) -> CustomerViewer:

@@ -3,35 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from cryptodesk.bootstrap import Desk, build
-from cryptodesk.platform.ledger import LedgerPlatform
-from cryptodesk.services import demo
-from cryptodesk.services import knowledge as kb
+from cryptodesk.bootstrap import Desk
 
-from ...conftest import make_settings
-from ...support.clock import Clock
 from ...support.stories import customer
 
 QUESTION = "我充的500 USDT走的BEP20，一直没到账"
 
 
 @pytest.fixture
-def desk(db_url: str, clock: Clock) -> Iterator[Desk]:
-    """The demo exchange with the bot answering first, as `make demo` runs it; the live
-    server and the browser contexts of conftest.py serve this desk."""
-    built = build(make_settings(db_url, responder="bot"), clock=clock)
-    assert isinstance(built.platform, LedgerPlatform)
-    with built.uow() as uow:
-        demo.seed(uow, built.hasher, built.now(), built.platform)
-        kb.sync(uow, built.now())
-        uow.commit()
-    yield built
-    built.database.dispose()
+def desk(bot_desk: Desk) -> Desk:
+    """The live server and the browser contexts of conftest.py serve the demo exchange."""
+    return bot_desk
 
 
 def test_a_customer_opens_the_offered_deposit_recovery_case_from_the_widget(
