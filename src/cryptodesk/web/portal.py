@@ -54,6 +54,15 @@ def portal_customer(request: Request, desk: Desk) -> identity.Signed | None:
         return None
 
 
+def portal_viewer(request: Request, desk: Desk) -> CustomerViewer | None:
+    """The signed-in customer of a portal page, or None (the page then asks them to sign in)."""
+    signed = portal_customer(request, desk)
+    if signed is None:
+        return None
+    assert isinstance(signed.viewer, CustomerViewer)
+    return signed.viewer
+
+
 def signin_page(request: Request, error: str | None = None) -> HTMLResponse:
     return render(request, "portal_signin.html", {"error": error}, status_code=401,
                   private=True)
@@ -147,11 +156,10 @@ def _thread_context(desk: Desk, viewer: CustomerViewer, conversation_id: int) ->
 
 @router.get("/conversations/{conversation_id}", response_class=HTMLResponse)
 def conversation(request: Request, desk: DeskDep, conversation_id: Id) -> Response:
-    signed = portal_customer(request, desk)
-    if signed is None:
+    viewer = portal_viewer(request, desk)
+    if viewer is None:
         return signin_page(request)
-    assert isinstance(signed.viewer, CustomerViewer)
-    return _conversation_page(request, desk, signed.viewer, conversation_id)
+    return _conversation_page(request, desk, viewer, conversation_id)
 
 
 def _conversation_page(request: Request, desk: Desk, viewer: CustomerViewer, conversation_id: int,
@@ -172,12 +180,11 @@ def _conversation_page(request: Request, desk: Desk, viewer: CustomerViewer, con
 @router.get("/conversations/{conversation_id}/thread", response_class=HTMLResponse)
 def thread(request: Request, desk: DeskDep, conversation_id: Id) -> Response:
     """The messages alone, fetched again when the live line says something arrived."""
-    signed = portal_customer(request, desk)
-    if signed is None:
+    viewer = portal_viewer(request, desk)
+    if viewer is None:
         return signin_page(request)
-    assert isinstance(signed.viewer, CustomerViewer)
     try:
-        context = _thread_context(desk, signed.viewer, conversation_id)
+        context = _thread_context(desk, viewer, conversation_id)
     except NotFound:
         return missing(request)
     return render(request, "_public_thread.html", context, private=True)
@@ -189,11 +196,9 @@ def reply(
     body: Annotated[str, Form(max_length=20_000)] = "",
     client_message_id: Annotated[str | None, Form(max_length=64)] = None,
 ) -> Response:
-    signed = portal_customer(request, desk)
-    if signed is None or not identity.same_origin(request):
+    viewer = portal_viewer(request, desk)
+    if viewer is None or not identity.same_origin(request):
         return signin_page(request)
-    viewer = signed.viewer
-    assert isinstance(viewer, CustomerViewer)
 
     def run(uow: UnitOfWork) -> conversation_services.Receipt:
         found = access_conversation(uow, viewer, conversation_id)
@@ -216,11 +221,10 @@ def reply(
 
 @router.get("/tickets/{ticket_id}", response_class=HTMLResponse)
 def ticket(request: Request, desk: DeskDep, ticket_id: Id) -> Response:
-    signed = portal_customer(request, desk)
-    if signed is None:
+    viewer = portal_viewer(request, desk)
+    if viewer is None:
         return signin_page(request)
-    assert isinstance(signed.viewer, CustomerViewer)
-    return _ticket_page(request, desk, signed.viewer, ticket_id)
+    return _ticket_page(request, desk, viewer, ticket_id)
 
 
 def _ticket_page(request: Request, desk: Desk, viewer: CustomerViewer, ticket_id: int,
@@ -247,11 +251,9 @@ def rate(
     score: Annotated[str, Form(max_length=4)] = "",
     comment: Annotated[str, Form(max_length=4_000)] = "",
 ) -> Response:
-    signed = portal_customer(request, desk)
-    if signed is None or not identity.same_origin(request):
+    viewer = portal_viewer(request, desk)
+    if viewer is None or not identity.same_origin(request):
         return signin_page(request)
-    viewer = signed.viewer
-    assert isinstance(viewer, CustomerViewer)
     value: object = int(score) if score.strip().isdigit() else score
     try:
         transact(desk, feedback_services.rate, viewer, ticket_id, value, comment, desk.now())
@@ -265,11 +267,9 @@ def rate(
 
 @router.post("/conversations/{conversation_id}/attachments", response_class=HTMLResponse)
 async def attach(request: Request, desk: DeskDep, conversation_id: Id) -> Response:
-    signed = await run_in_threadpool(portal_customer, request, desk)
-    if signed is None or not identity.same_origin(request):
+    viewer = await run_in_threadpool(portal_viewer, request, desk)
+    if viewer is None or not identity.same_origin(request):
         return await run_in_threadpool(signin_page, request)
-    viewer = signed.viewer
-    assert isinstance(viewer, CustomerViewer)
     storage = attachment_services.Storage.of(desk.settings)
     length = request.headers.get("content-length", "")
     try:
@@ -294,12 +294,11 @@ async def attach(request: Request, desk: DeskDep, conversation_id: Id) -> Respon
 @router.get("/attachments/{attachment_id}")
 def attachment(request: Request, desk: DeskDep, attachment_id: Id) -> Response:
     """One of the customer's own files, as a download."""
-    signed = portal_customer(request, desk)
-    if signed is None:
+    viewer = portal_viewer(request, desk)
+    if viewer is None:
         return signin_page(request)
-    assert isinstance(signed.viewer, CustomerViewer)
     try:
-        return download(desk, read(desk, attachment_services.for_customer, signed.viewer,
+        return download(desk, read(desk, attachment_services.for_customer, viewer,
                                    attachment_id))
     except NotFound:
         return missing(request)

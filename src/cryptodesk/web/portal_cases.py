@@ -20,7 +20,7 @@ from ..services import cases as case_services
 from ..services.access import CustomerViewer
 from ..store.unit_of_work import UnitOfWork
 from .deps import DeskDep, read
-from .portal import missing, portal_customer, signin_page
+from .portal import missing, portal_viewer, signin_page
 from .rendering import page_language, render
 from .schemas import Id
 
@@ -56,12 +56,11 @@ def _case_view(uow: UnitOfWork, viewer: CustomerViewer, case_id: int, language: 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
 def case_page(request: Request, desk: DeskDep, case_id: Id) -> Response:
-    signed = portal_customer(request, desk)
-    if signed is None:
+    viewer = portal_viewer(request, desk)
+    if viewer is None:
         return signin_page(request)
-    assert isinstance(signed.viewer, CustomerViewer)
     try:
-        view = read(desk, _case_view, signed.viewer, case_id, page_language(request))
+        view = read(desk, _case_view, viewer, case_id, page_language(request))
     except NotFound:
         return missing(request)
     return render(request, "portal_cases_detail.html", {
