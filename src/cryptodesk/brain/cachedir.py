@@ -1,4 +1,5 @@
-"""Where the engine keeps what it can rebuild: the built-in model and jieba's prefix cache."""
+"""Where the engine keeps what it can rebuild: the built-in model, jieba's prefix cache and the
+MiniLM graph exported to ONNX."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from sklearn.pipeline import Pipeline
 
 from .calibration import OUT_OF_SCOPE, as_margins, probabilities
 from .confidence import Confidence, Memory
-from .encoder import one_blas_thread
+from .encoder import encode_together, one_blas_thread
 from .fastpath import LinearScorer
 from .features import FeatureSettings
 from .language import Language, detect_language
@@ -66,10 +66,12 @@ class IntentModel:
         """(n, classes) margins of normalised texts, and their nearness to taught phrases."""
         if self._scorer is None:
             self._scorer = LinearScorer(self.pipeline)
-        margins, vectors = self._scorer.decision(normalised)
-        near = None
-        if vectors is not None and self.memory is not None:
-            near = self.memory.nearness(vectors)
+        needed = dict.fromkeys(self._scorer.encoders)
+        if self.memory is not None:
+            needed.update(dict.fromkeys(self.memory.encoders))
+        vectors = encode_together(list(needed), list(normalised))
+        margins, _ = self._scorer.decision(normalised, vectors)
+        near = None if self.memory is None else self.memory.nearness(vectors)
         return as_margins(margins), near
 
     def _scored(self, normalised: Sequence[str]) -> tuple[np.ndarray, np.ndarray | None]:

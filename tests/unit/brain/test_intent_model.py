@@ -123,7 +123,7 @@ def test_save_and_load_round_trip(model: IntentModel, tmp_path: Path) -> None:
     model.save(str(tmp_path / "m"))
     manifest = json.loads((tmp_path / "m" / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["labels"] == sorted(PHRASES)
-    assert manifest["format_version"] == 1
+    assert manifest["format_version"] == 2
     assert manifest["versions"]["scikit-learn"]
     loaded = load_model(tmp_path / "m")
     for question in ("转人工", "where is my deposit", "tell me a joke please"):
@@ -200,7 +200,7 @@ def test_fast_path_gives_the_pipelines_margins(model: IntentModel) -> None:
     expected = model.pipeline.decision_function(texts)
     margins, vectors = LinearScorer(model.pipeline).decision(texts)
     assert margins == pytest.approx(expected, abs=1e-5)
-    assert vectors is not None and vectors.shape == (3, 512)
+    assert {name: v.shape for name, v in vectors.items()} == {"use": (3, 512), "minilm": (3, 384)}
 
 
 def test_binary_models_work() -> None:
