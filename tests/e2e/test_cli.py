@@ -116,3 +116,13 @@ def test_make_demo_serves_the_pages_and_the_demo_logins_work(tmp_path: Path) -> 
         output, _ = server.communicate(timeout=20)
     assert (tmp_path / "cryptodesk.db").exists()
     assert f"{base}/console" in output and admin.totp_secret in output
+
+
+def test_a_command_on_a_database_never_migrated_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CRYPTODESK_DATABASE_URL", f"sqlite:///{tmp_path / 'never-migrated.db'}")
+    result = runner.invoke(app, ["ask", "my withdrawal has not arrived"])
+    assert result.exit_code == 2
+    assert "run `cryptodesk db upgrade` first" in result.output
+    assert "Traceback" not in result.output

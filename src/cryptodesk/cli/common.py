@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import typer
+from sqlalchemy.exc import DBAPIError
 
 from ..bootstrap import Desk, build
 from ..config import Settings
@@ -19,12 +20,27 @@ R = TypeVar("R")
 
 @contextmanager
 def desk() -> Iterator[Desk]:
-    """Settings are read afresh, so each command sees the environment it was started with."""
+    """Settings are read afresh, so each command sees the environment it was started with.
+
+    A command run against a database that was never migrated says so, instead of a driver's
+    "no such table" with a stack trace.
+    """
     built = build(Settings())
     try:
         yield built
+    except DBAPIError as exc:
+        if _schema_missing(built):
+            fail("the database has no tables yet: run `cryptodesk db upgrade` first.")
+        raise exc
     finally:
         built.database.dispose()
+
+
+def _schema_missing(d: Desk) -> bool:
+    try:
+        return d.database.current_revision() is None
+    except DBAPIError:
+        return True
 
 
 def emit(obj: Any) -> None:
