@@ -17,8 +17,8 @@ import numpy as np
 from scipy import sparse
 from sklearn.pipeline import Pipeline
 
-from .encoder import encode_together, shared_encoder
-from .features import SentenceFeatures
+from .encoder import encode_together
+from .features import SentenceFeatures, feature_blocks
 
 
 @dataclass(frozen=True)
@@ -63,26 +63,22 @@ class LinearScorer:
         self._tfidf: list[_Tfidf] = []
         self._dense: list[_Dense] = []
         sparse_columns: list[np.ndarray] = []
-        offset = sparse_offset = 0
-        for _, part in union.transformer_list:
+        sparse_offset = 0
+        for part, columns in feature_blocks(union):
             if isinstance(part, SentenceFeatures):
-                width = shared_encoder(part.encoder).dimensions
-                block = coef[:, offset: offset + width].T
-                self._dense.append(_Dense(part.encoder, part.weight, np.ascontiguousarray(block)))
-                offset += width
+                block = np.ascontiguousarray(coef[:, columns].T)
+                self._dense.append(_Dense(part.encoder, part.weight, block))
                 continue
-            width = len(part.vocabulary_)
             self._tfidf.append(_Tfidf(
                 analyzer=part.build_analyzer(), vocabulary=part.vocabulary_,
                 idf=np.asarray(part.idf_, dtype=np.float64), sublinear=part.sublinear_tf,
                 offset=sparse_offset,
             ))
-            sparse_columns.append(np.arange(offset, offset + width))
-            offset += width
-            sparse_offset += width
+            sparse_columns.append(np.arange(columns.start, columns.stop))
+            sparse_offset += columns.stop - columns.start
         self._sparse_width = sparse_offset
-        columns = np.concatenate(sparse_columns) if sparse_columns else np.empty(0, dtype=np.int64)
-        self._sparse_coef = np.ascontiguousarray(coef[:, columns].T)
+        kept = np.concatenate(sparse_columns) if sparse_columns else np.empty(0, dtype=np.int64)
+        self._sparse_coef = np.ascontiguousarray(coef[:, kept].T)
         self._intercept = np.asarray(model.intercept_, dtype=np.float64)
         self._binary = coef.shape[0] == 1
 

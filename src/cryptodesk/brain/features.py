@@ -31,6 +31,12 @@ class FeatureSettings:
     minilm_weight: float = 2.0  # 0 leaves MiniLM out; both 0 is the fast, TF-IDF-only tier
     sublinear_tf: bool = True
 
+    @property
+    def encoders(self) -> tuple[tuple[str, float], ...]:
+        """(encoder, weight) of each sentence encoder in use, in feature order."""
+        named = (("use", self.use_weight), ("minilm", self.minilm_weight))
+        return tuple((name, weight) for name, weight in named if weight > 0)
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -75,7 +81,19 @@ def build_features(settings: FeatureSettings) -> FeatureUnion:
             sublinear_tf=settings.sublinear_tf, dtype=np.float32,
         )),
     ]
-    for name, weight in (("use", settings.use_weight), ("minilm", settings.minilm_weight)):
-        if weight > 0:
-            parts.append((name, SentenceFeatures(encoder=name, weight=weight)))
+    for name, weight in settings.encoders:
+        parts.append((name, SentenceFeatures(encoder=name, weight=weight)))
     return FeatureUnion(parts)
+
+
+def feature_blocks(union: FeatureUnion) -> list[tuple[Any, slice]]:
+    """Each fitted part of the union with the columns it fills in the feature matrix."""
+    blocks, offset = [], 0
+    for _, part in union.transformer_list:
+        if isinstance(part, SentenceFeatures):
+            width = shared_encoder(part.encoder).dimensions
+        else:
+            width = len(part.vocabulary_)
+        blocks.append((part, slice(offset, offset + width)))
+        offset += width
+    return blocks

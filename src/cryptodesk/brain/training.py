@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import numpy as np
 from scipy import sparse
 from sklearn.model_selection import train_test_split
-from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 
 from .calibration import OUT_OF_SCOPE, fit_temperature, pick_threshold, probabilities
@@ -22,7 +22,7 @@ from .classifier import IntentModel, TrainSettings
 from .confidence import Confidence, Memory, fit_confidence
 from .encoder import shared_encoder
 from .errors import BrainError, TrainingDataError
-from .features import SentenceFeatures, build_features
+from .features import SentenceFeatures, build_features, feature_blocks
 from .normalise import normalise
 
 # Margins of a LinearSVC mostly fall in [-1.5, 1]; 0.2 is what Banking77 and the built-in
@@ -55,43 +55,36 @@ def _checked(rows: Iterable[tuple[str, str]]) -> tuple[list[str], np.ndarray]:
 def _fit(texts: list[str], labels: np.ndarray, settings: TrainSettings) -> Pipeline:
     """Features, then the linear model, fitted as one ``features → svm`` pipeline.
 
-    When some phrases are ones MiniLM cannot read (Chinese: a blank MiniLM block) and others
-    are not, the readable rows are taught twice: as they are, and with the MiniLM block blank.
+    When a sentence encoder reads some phrases and leaves others blank (MiniLM and Chinese),
+    the phrases it read are taught twice: as they are, and with that encoder's block blank.
     Without the second copy the model fits English phrases through MiniLM alone and leaves
     the USE weights weak, and those are what carry English phrases over to the Chinese
     questions: on the built-in phrases Chinese accuracy fell from 0.886 to 0.867, and the
     copies bring it back to 0.882 (bench/intents.py). Training data in English only
-    (Banking77) has no such questions to serve and is left alone: the copies cost it a point
-    there.
+    (Banking77) has no blank rows and is left alone: the copies cost it a point there.
     """
     features = build_features(settings.features)
     matrix = sparse.csr_matrix(features.fit_transform(texts))
-    block = _minilm_columns(features, matrix.shape[1])
-    if block is not None:
-        read = np.diff(matrix[:, block].tocsr().indptr) > 0
+    copies, copied = [], []
+    for part, columns in feature_blocks(features):
+        if not isinstance(part, SentenceFeatures):
+            continue
+        read = np.diff(matrix[:, columns].tocsr().indptr) > 0
         if 0 < read.sum() < len(read):
             keep = np.ones(matrix.shape[1])
-            keep[block] = 0.0
-            copies = matrix[read] @ sparse.diags(keep)
-            matrix = sparse.vstack([matrix, copies]).tocsr()
-            labels = np.concatenate([labels, labels[read]])
+            keep[columns] = 0.0
+            copies.append(matrix[read] @ sparse.diags(keep))
+            copied.append(labels[read])
+    if copies:
+        matrix = sparse.vstack([matrix, *copies]).tocsr()
+        labels = np.concatenate([labels, *copied])
     svm = LinearSVC(C=settings.c, random_state=settings.seed).fit(matrix, labels)
     return Pipeline([("features", features), ("svm", svm)])
 
 
-def _minilm_columns(features: FeatureUnion, width: int) -> slice | None:
-    """Where the MiniLM block sits in the feature matrix (it comes last), if present."""
-    last = features.transformer_list[-1][1]
-    if isinstance(last, SentenceFeatures) and last.encoder == "minilm":
-        return slice(width - shared_encoder("minilm").dimensions, width)
-    return None
-
-
 def _memory(texts: list[str], labels: np.ndarray, settings: TrainSettings) -> Memory | None:
     """The taught in-scope phrases, in every sentence encoder the features use."""
-    encoders = [name for name, weight in (("use", settings.features.use_weight),
-                                          ("minilm", settings.features.minilm_weight))
-                if weight > 0]
+    encoders = [name for name, _ in settings.features.encoders]
     inside = [t for t, label in zip(texts, labels, strict=True) if label != OUT_OF_SCOPE]
     if not encoders or not inside:
         return None
