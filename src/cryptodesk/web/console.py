@@ -14,6 +14,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from ..bootstrap import Desk
 from ..channels.identity import same_origin
 from ..domain.agents import Agent
 from ..domain.sla import Priority
@@ -61,6 +62,14 @@ def login_page(request: Request, *, error: str | None = None, username: str = ""
     }, status_code=status_code, private=True)
 
 
+def _inbox(
+    desk: Desk, agent: Agent, queue: str, q: str | None, customer: str | None,
+) -> console_views.Inbox:
+    """One queue of the inbox, as the page and its live-refreshed rows both show it."""
+    return read(desk, console_views.inbox, agent, desk.now(), queue=queue,
+                text=(q or "").strip() or None, customer_ref=customer)
+
+
 @router.get("", response_class=HTMLResponse)
 def inbox(
     request: Request, desk: DeskDep, queue: QueueName = "unassigned",
@@ -70,8 +79,7 @@ def inbox(
     agent = session_agent(request, desk)
     if agent is None:
         return login_page(request, next_path=here(request))  # the front door signs in
-    view = read(desk, console_views.inbox, agent, desk.now(), queue=queue,
-                text=(q or "").strip() or None, customer_ref=customer)
+    view = _inbox(desk, agent, queue, q, customer)
     return console_page(request, "console_inbox.html", agent, {
         "queues": QUEUES, "queue": queue, "view": view, "q": q or "", "customer": customer,
         "now": desk.now(),
@@ -88,8 +96,7 @@ def inbox_rows(
     agent = session_agent(request, desk)
     if agent is None:
         return to_login(request)
-    view = read(desk, console_views.inbox, agent, desk.now(), queue=queue,
-                text=(q or "").strip() or None, customer_ref=customer)
+    view = _inbox(desk, agent, queue, q, customer)
     return console_page(request, "_inbox_rows.html", agent, {
         "queues": QUEUES, "queue": queue, "view": view, "now": desk.now(),
     })
