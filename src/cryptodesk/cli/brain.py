@@ -7,7 +7,6 @@ the output stays aligned with the input.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Iterator
@@ -19,6 +18,7 @@ import typer
 from ..brain import IntentModel, Prediction, builtin_model, evaluate, load_model, read_labelled
 from ..brain import train as train_model
 from ..brain.errors import BrainError
+from .common import emit
 
 app = typer.Typer(
     name="brain",
@@ -29,9 +29,6 @@ app = typer.Typer(
 
 MODEL_HELP = "Model directory; without it, the built-in crypto model."
 
-
-def _emit(obj: dict[str, Any]) -> None:
-    typer.echo(json.dumps(obj, ensure_ascii=False))
 
 
 def _fail(exc: BrainError) -> None:
@@ -74,7 +71,7 @@ def train(
     except BrainError as exc:
         _fail(exc)
         return
-    _emit({
+    emit({
         "model": str(model), "examples": fitted.examples, "intents": len(fitted.labels),
         "threshold": fitted.threshold, "temperature": round(fitted.temperature, 4),
         "seconds": round(time.perf_counter() - started, 1),
@@ -94,11 +91,11 @@ def predict(
         return
     for line in _lines(text):
         try:
-            _emit(prediction_json(fitted.predict(line)))
+            emit(prediction_json(fitted.predict(line)))
         except BrainError as exc:
             if text != "-":
                 _fail(exc)
-            _emit({"error": {"code": exc.code, "message": exc.en, "message_zh": exc.zh}})
+            emit({"error": {"code": exc.code, "message": exc.en, "message_zh": exc.zh}})
 
 
 @app.command("eval")
@@ -117,7 +114,7 @@ def eval_(
         _fail(exc)
         return
     if as_json:
-        _emit(result)
+        emit(result)
         return
     latency = result["latency_ms"]
     typer.echo(f"questions  {result['questions']}")

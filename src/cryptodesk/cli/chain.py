@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated, Any
 
 import typer
 
 from cryptodesk.chain import AddressCheck, Network, networks, validate
+
+from .common import emit
 
 app = typer.Typer(
     help="What cryptodesk knows of blockchains: validate addresses, list networks.",
@@ -28,9 +29,6 @@ def _answer(check: AddressCheck, lang: str) -> dict[str, Any]:
         "message": check.message(lang),
     }
 
-
-def _emit(payload: object) -> None:
-    typer.echo(json.dumps(payload, ensure_ascii=False))
 
 
 def _line_request(line: str, default_network: str | None) -> tuple[str | None, str]:
@@ -54,11 +52,11 @@ def validate_command(
         raise typer.BadParameter(f"choose one of {', '.join(_LANGS)}", param_hint="--lang")
     if address != "-":
         check = validate(address, network)
-        _emit(_answer(check, lang))
+        emit(_answer(check, lang))
         raise typer.Exit(0 if check.valid else 1)
     for raw in sys.stdin:
         net, addr = _line_request(raw.strip(), network)
-        _emit(_answer(validate(addr, net), lang))
+        emit(_answer(validate(addr, net), lang))
 
 
 def _row(net: Network) -> dict[str, Any]:
@@ -99,7 +97,7 @@ def networks_command(
 ) -> None:
     """List the networks cryptodesk knows."""
     if as_json:
-        _emit([_row(net) for net in networks()])
+        emit([_row(net) for net in networks()])
         return
     rows = [["ID", "NAME", "NATIVE", "ADDRESS", "MEMO", "BLOCK_S", "CONFIRMATIONS"]]
     rows += [

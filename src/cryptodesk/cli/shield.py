@@ -6,7 +6,6 @@ one JSON object per line, in order.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -16,6 +15,7 @@ from typing import Any
 import typer
 
 from ..shield import Blocklist, LinkVerdict, ScanResult, check_url, scan
+from .common import emit
 
 app = typer.Typer(
     name="shield",
@@ -26,9 +26,6 @@ app = typer.Typer(
 
 OFFICIAL_DOMAINS_ENV = "CRYPTODESK_OFFICIAL_DOMAINS"
 
-
-def _emit(obj: dict[str, Any]) -> None:
-    typer.echo(json.dumps(obj, ensure_ascii=False))
 
 
 def _items(value: str) -> Iterator[str]:
@@ -41,7 +38,7 @@ def _items(value: str) -> Iterator[str]:
 
 def _each(value: str, answer: Callable[[str], dict[str, Any]]) -> None:
     for item in _items(value):
-        _emit(answer(item))
+        emit(answer(item))
 
 
 def scan_json(result: ScanResult) -> dict[str, Any]:
