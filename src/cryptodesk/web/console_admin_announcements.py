@@ -23,6 +23,7 @@ router = APIRouter()
 Short = Annotated[str, Form(max_length=500)]
 Long = Annotated[str, Form(max_length=12_000)]
 BASE = "/console/admin/announcements"
+FIELDS = ("kind", "audience", "title_zh", "body_zh", "title_en", "body_en")  # editor form, in order
 DONE = ("ann_created", "ann_saved", "ann_published", "ann_archived")
 
 
@@ -57,8 +58,7 @@ def create(request: Request, desk: DeskDep, kind: Short = "", audience: Short = 
     who = posted(request, desk)
     if isinstance(who, Response):
         return who
-    form = {"kind": kind, "audience": audience, "title_zh": title_zh, "body_zh": body_zh,
-            "title_en": title_en, "body_en": body_en}
+    form = dict(zip(FIELDS, (kind, audience, title_zh, body_zh, title_en, body_en), strict=True))
     try:
         made = transact(desk, announcement_services.create, who, _text(form), desk.now())
     except CryptodeskError as refused:
@@ -78,8 +78,7 @@ def _edit_page(request: Request, desk: Desk, who: Agent, announcement_id: int, *
     now = desk.now()
     return page(request, "console_admin_announcements_edit.html", who, "announcements", {
         **_context(request, desk), "a": found, "status": found.status_at(now), "error": error,
-        "form": form or {k: getattr(found, k) or "" for k in (
-            "kind", "audience", "title_zh", "body_zh", "title_en", "body_en")},
+        "form": form or {k: getattr(found, k) or "" for k in FIELDS},
     }, status_code=status_code)
 
 
@@ -96,8 +95,7 @@ def save(request: Request, desk: DeskDep, announcement_id: Id, kind: Short = "",
     who = posted(request, desk)
     if isinstance(who, Response):
         return who
-    form = {"kind": kind, "audience": audience, "title_zh": title_zh, "body_zh": body_zh,
-            "title_en": title_en, "body_en": body_en}
+    form = dict(zip(FIELDS, (kind, audience, title_zh, body_zh, title_en, body_en), strict=True))
     try:
         transact(desk, announcement_services.edit, who, announcement_id, _text(form), desk.now())
     except CryptodeskError as refused:
