@@ -44,10 +44,13 @@ class SentenceEncoder:
 
     def __init__(self, backend: Backend, cache_size: int = _CACHE_SIZE) -> None:
         self.backend = backend
-        self.dimensions = backend.dimensions
         self._lock = threading.Lock()
         self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
+
+    @property
+    def dimensions(self) -> int:
+        return self.backend.dimensions
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), dimensions) float32 unit vectors; zeros where the model reads nothing."""
