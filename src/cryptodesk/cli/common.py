@@ -28,10 +28,10 @@ def desk() -> Iterator[Desk]:
     built = build(Settings())
     try:
         yield built
-    except DBAPIError as exc:
+    except DBAPIError:
         if _schema_missing(built):
             fail("the database has no tables yet: run `cryptodesk db upgrade` first.")
-        raise exc
+        raise
     finally:
         built.database.dispose()
 
