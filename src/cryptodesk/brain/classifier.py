@@ -42,6 +42,8 @@ class TrainSettings:
     holdout: float = 0.2
     threshold: float | None = None  # None: picked on the holdout when out_of_scope is taught
     seed: int = 0
+    tune_epochs: float = 0.0  # > 0: MiniLM is first tuned on the phrases (``tuning.py``)
+    left_out_share: float = 0.2  # of the intents, kept from the calibration trial (training.py)
 
 
 class IntentModel:

@@ -25,11 +25,12 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
 
-from .backends import BACKENDS, Backend
+from .backends import BACKENDS, Backend, MiniLM
 
 _CACHE_SIZE = 50_000
 _BATCH = 8  # above this many new texts, two threads pay off
@@ -124,12 +125,45 @@ def encode_together(names: Sequence[str], texts: Sequence[str]) -> dict[str, np.
 
 _shared_lock = threading.Lock()
 _shared: dict[str, SentenceEncoder] = {}
+_tuned: dict[str, Path] = {}
+TUNED_PREFIX = "minilm-"
+
+
+def tuned_name(digest: str) -> str:
+    return f"{TUNED_PREFIX}{digest}"
+
+
+def graph_digest(graph: Path) -> str:
+    """A tuned graph is named by its content, so two models never mix up their encoders."""
+    digest = hashlib.blake2b(digest_size=8)
+    with graph.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def register_tuned(graph: Path, digest: str | None = None) -> str:
+    """Makes a tuned MiniLM graph (``tuning``) usable by name; returns its encoder's name."""
+    name = tuned_name(digest or graph_digest(graph))
+    with _shared_lock:
+        if name not in _shared:
+            _shared[name] = SentenceEncoder(MiniLM(graph=graph))
+            _tuned[name] = graph
+    return name
+
+
+def tuned_graph(name: str) -> Path | None:
+    """Where a registered tuned encoder's graph is; None for the built-in encoders."""
+    return _tuned.get(name)
 
 
 def shared_encoder(name: str = "use") -> SentenceEncoder:
     """One encoder per model and process: each holds ~100 MB of weights."""
     encoder = _shared.get(name)
     if encoder is None:
+        if name.startswith(TUNED_PREFIX) and name not in BACKENDS:
+            raise ValueError(f"the tuned sentence encoder {name!r} is not loaded; load the "
+                             "model that holds it")
         if name not in BACKENDS:
             raise ValueError(f"unknown sentence encoder {name!r}; known: {sorted(BACKENDS)}")
         with _shared_lock:

@@ -19,7 +19,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
-from .encoder import shared_encoder
+from .encoder import shared_encoder, tuned_name
 from .tokenise import tokens_of_normalised
 
 
@@ -30,11 +30,13 @@ class FeatureSettings:
     use_weight: float = 1.5  # 0 leaves USE out
     minilm_weight: float = 2.0  # 0 leaves MiniLM out; both 0 is the fast, TF-IDF-only tier
     sublinear_tf: bool = True
+    tuned_minilm: str = ""  # the digest of a MiniLM graph tuned on the training phrases
 
     @property
     def encoders(self) -> tuple[tuple[str, float], ...]:
         """(encoder, weight) of each sentence encoder in use, in feature order."""
-        named = (("use", self.use_weight), ("minilm", self.minilm_weight))
+        minilm = tuned_name(self.tuned_minilm) if self.tuned_minilm else "minilm"
+        named = (("use", self.use_weight), (minilm, self.minilm_weight))
         return tuple((name, weight) for name, weight in named if weight > 0)
 
     def to_json(self) -> dict[str, Any]:

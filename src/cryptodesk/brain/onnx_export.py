@@ -46,23 +46,29 @@ def load_torch_model() -> Any:
 def exported_minilm(cache: Path) -> Path:
     """The graph's path, exporting it first if this cache has none yet."""
     target = graph_path(cache)
-    if target.is_file():
-        return target
+    if not target.is_file():
+        export_graph(load_torch_model(), target)
+    return target
+
+
+def export_graph(bert: Any, target: Path) -> None:
+    """Writes ``bert`` (the wheel's model, or one tuned from it) as a pooled graph at ``target``.
+
+    The graph is written beside ``target`` and renamed into place, so a reader never sees half
+    of it; several processes may export at once, and the last rename wins.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, staging = tempfile.mkstemp(prefix=".export-", suffix=".onnx", dir=target.parent)
     os.close(handle)
     try:
-        _export(Path(staging))
-        os.replace(staging, target)  # several processes may export; the last rename wins
+        _export(bert.eval(), Path(staging))
+        os.replace(staging, target)
     finally:
         Path(staging).unlink(missing_ok=True)
-    return target
 
 
-def _export(path: Path) -> None:
+def _export(bert: Any, path: Path) -> None:
     import torch
-
-    bert = load_torch_model()
 
     class Pooled(torch.nn.Module):  # type: ignore[misc]
         def __init__(self) -> None:

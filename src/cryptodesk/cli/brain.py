@@ -15,7 +15,15 @@ from typing import Any
 
 import typer
 
-from ..brain import IntentModel, Prediction, builtin_model, evaluate, load_model, read_labelled
+from ..brain import (
+    IntentModel,
+    Prediction,
+    TrainSettings,
+    builtin_model,
+    evaluate,
+    load_model,
+    read_labelled,
+)
 from ..brain import train as train_model
 from ..brain.errors import BrainError
 from .common import emit
@@ -61,12 +69,18 @@ def train(
     model: Path = typer.Option(..., "--model", help="Directory to write the model to."),
     text_col: str = typer.Option("text", "--text-col"),
     label_col: str = typer.Option("label", "--label-col"),
+    tune_epochs: float = typer.Option(
+        0.0, "--tune-epochs", min=0.0, max=20.0,
+        help="Also tune the MiniLM encoder on the questions for this many passes: better "
+             "accuracy and out-of-scope recall, for minutes of CPU and ~90 MB in the model.",
+    ),
 ) -> None:
     """Train on labelled questions; a label `out_of_scope` teaches rejection."""
     try:
         started = time.perf_counter()
         rows = read_labelled(file, text_col=text_col, label_col=label_col)
-        fitted = train_model((r.text, r.label) for r in rows)
+        settings = TrainSettings(tune_epochs=tune_epochs)
+        fitted = train_model(((r.text, r.label) for r in rows), settings)
         fitted.save(str(model))
     except BrainError as exc:
         _fail(exc)
@@ -74,6 +88,7 @@ def train(
     emit({
         "model": str(model), "examples": fitted.examples, "intents": len(fitted.labels),
         "threshold": fitted.threshold, "temperature": round(fitted.temperature, 4),
+        "tuned_encoder": fitted.settings.features.tuned_minilm or None,
         "seconds": round(time.perf_counter() - started, 1),
     })
 

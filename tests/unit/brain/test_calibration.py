@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from sklearn.pipeline import Pipeline
 
+from cryptodesk.brain import TrainSettings, train, training
 from cryptodesk.brain.calibration import (
     OUT_OF_SCOPE,
     as_margins,
@@ -13,6 +15,8 @@ from cryptodesk.brain.calibration import (
     probabilities,
 )
 from cryptodesk.brain.confidence import Memory, fit_confidence
+from cryptodesk.brain.features import FeatureSettings
+from cryptodesk.brain.training import left_out_intents
 
 
 def test_temperature_recovers_the_one_that_generated_the_labels() -> None:
@@ -72,3 +76,42 @@ def test_confidence_falls_back_to_the_top_probability_when_nothing_was_wrong() -
     confidence = fit_confidence(probs, None, np.ones(30, dtype=bool))
     assert confidence.model is None
     assert list(confidence.score(probs[:1], None)) == [0.8]
+
+
+def test_a_fifth_of_the_intents_are_left_out_of_the_calibration_trial() -> None:
+    labels = np.array([f"intent.{i}" for i in range(12)] * 3 + [OUT_OF_SCOPE] * 3, dtype=object)
+    left_out = left_out_intents(labels, TrainSettings())
+    assert len(left_out) == 2
+    assert OUT_OF_SCOPE not in left_out
+    assert set(left_out) <= set(labels)
+    assert list(left_out_intents(labels, TrainSettings())) == list(left_out)
+
+
+def test_with_few_intents_every_intent_is_taught_to_the_trial() -> None:
+    labels = np.array([f"intent.{i}" for i in range(9)] * 3, dtype=object)
+    assert len(left_out_intents(labels, TrainSettings())) == 0
+
+
+def test_the_calibration_trial_is_not_taught_the_left_out_intents(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    topics = ["deposit", "withdrawal", "password", "kyc", "fees", "futures", "staking",
+              "referral", "api", "margin", "p2p", "airdrop"]
+    words = ["help", "problem", "question", "issue", "how", "why", "when", "where", "what",
+             "status"]
+    rows = [(f"{topic} {word}", f"intent.{topic}") for topic in topics for word in words]
+    settings = TrainSettings(features=FeatureSettings(use_weight=0, minilm_weight=0))
+    taught: list[set[str]] = []
+    fit = training._fit
+
+    def recording_fit(texts: list[str], labels: np.ndarray, s: TrainSettings) -> Pipeline:
+        taught.append(set(labels))
+        return fit(texts, labels, s)
+
+    monkeypatch.setattr(training, "_fit", recording_fit)
+    model = train(rows, settings)
+    every = {label for _, label in rows}
+    left_out = set(left_out_intents(np.array(sorted(every), dtype=object), settings))
+    assert len(left_out) == round(0.2 * len(every))
+    assert taught == [every - left_out, every]
+    assert set(model.labels) == every
