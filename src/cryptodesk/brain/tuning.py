@@ -56,14 +56,18 @@ def _workspace() -> Path:
     return path
 
 
-def _batches(tokenizer: Any, texts: Sequence[str], torch: Any) -> tuple[Any, Any]:
+def _batches(tokenizer: Any, texts: Sequence[str]) -> tuple[Any, Any]:
+    import torch
+
     encoded = tokenizer.encode_batch(list(texts))
     ids = torch.tensor([e.ids for e in encoded], dtype=torch.long)
     mask = torch.tensor([e.attention_mask for e in encoded], dtype=torch.long)
     return ids, mask
 
 
-def _pooled(bert: Any, ids: Any, mask: Any, torch: Any) -> Any:
+def _pooled(bert: Any, ids: Any, mask: Any) -> Any:
+    import torch
+
     hidden = bert(input_ids=ids, attention_mask=mask).last_hidden_state
     weights = mask.unsqueeze(-1).to(hidden.dtype)
     mean = (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1e-9)
@@ -103,7 +107,7 @@ def tune_minilm(texts: Sequence[str], labels: Sequence[str], settings: TuneSetti
     bert = load_torch_model()
 
     with torch.no_grad():
-        start = torch.cat([_pooled(bert, *_batches(tokenizer, phrases[i: i + 128], torch), torch)
+        start = torch.cat([_pooled(bert, *_batches(tokenizer, phrases[i: i + 128]))
                            for i in range(0, len(phrases), 128)])
         means = torch.stack([start[target == k].mean(dim=0) for k in range(len(classes))])
     directions = torch.nn.Parameter(torch.nn.functional.normalize(means, dim=1))
@@ -121,7 +125,7 @@ def tune_minilm(texts: Sequence[str], labels: Sequence[str], settings: TuneSetti
         if len(order) < settings.batch:
             order.extend(shuffler.permutation(len(phrases)).tolist())
         batch, order = order[: settings.batch], order[settings.batch:]
-        vectors = _pooled(bert, *_batches(tokenizer, [phrases[i] for i in batch], torch), torch)
+        vectors = _pooled(bert, *_batches(tokenizer, [phrases[i] for i in batch]))
         cosines = vectors @ torch.nn.functional.normalize(directions, dim=1).T
         own = torch.nn.functional.one_hot(target[batch], len(classes))
         loss = torch.nn.functional.cross_entropy(

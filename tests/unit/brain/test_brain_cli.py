@@ -120,3 +120,24 @@ def test_predict_without_model_uses_the_built_in_one(
     intents = [json.loads(line)["intent"] for line in result.stdout.splitlines()]
     assert intents == ["card_arrival", "out_of_scope"]
     assert (tmp_path / "cache" / "intent-model").is_dir()
+
+
+def test_train_can_tune_minilm_and_the_model_keeps_it(tmp_path: Path) -> None:
+    data = tmp_path / "train.tsv"
+    lines = ["text\tlabel"] + [f"{t}\t{i}" for i, texts in ROWS.items() for t in texts]
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["train", str(data), "--model", str(tmp_path / "m"),
+                                 "--tune-epochs", "2"])
+    assert result.exit_code == 0, result.output
+    digest = json.loads(result.stdout)["tuned_encoder"]
+    assert digest and (tmp_path / "m" / "minilm-tuned.onnx").is_file()
+    answered = runner.invoke(app, ["predict", "--model", str(tmp_path / "m"), "-"],
+                             input="my card never arrived\n")
+    assert json.loads(answered.stdout)["intent"] == "card_arrival"
+
+
+def test_train_refuses_a_negative_number_of_tuning_epochs(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["train", str(tmp_path / "x.tsv"), "--model", str(tmp_path / "m"),
+                                 "--tune-epochs", "-1"])
+    assert result.exit_code == 2
+    assert "tune-epochs" in result.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -90,27 +91,25 @@ def test_a_tuned_model_saved_again_elsewhere_takes_its_encoder_along(
     assert load_model(tmp_path / "copy").predict(QUESTIONS[0]).intent == "deposit.not_credited"
 
 
-def test_a_missing_tuned_encoder_is_refused_clearly(
-    tuned: tuple[IntentModel, Path], tmp_path: Path,
+def _append_a_byte(graph: Path) -> None:
+    with graph.open("ab") as handle:
+        handle.write(b"\0")
+
+
+@pytest.mark.parametrize(("damage", "message"), [
+    (Path.unlink, r"tuned encoder \(minilm-tuned\.onnx\) is missing"),
+    (_append_a_byte, "not the encoder this model was trained with"),
+])
+def test_a_missing_or_altered_tuned_encoder_is_refused_clearly(
+    tuned: tuple[IntentModel, Path], tmp_path: Path, damage: Callable[[Path], None],
+    message: str,
 ) -> None:
     _, directory = tuned
     broken = tmp_path / "broken"
     shutil.copytree(directory, broken)
-    (broken / TUNED_GRAPH).unlink()
-    with pytest.raises(ModelError, match=r"tuned encoder \(minilm-tuned\.onnx\) is missing"):
+    damage(broken / TUNED_GRAPH)
+    with pytest.raises(ModelError, match=message):
         load_model(broken)
-
-
-def test_another_graph_in_place_of_the_tuned_one_is_refused(
-    tuned: tuple[IntentModel, Path], tmp_path: Path,
-) -> None:
-    _, directory = tuned
-    swapped = tmp_path / "swapped"
-    shutil.copytree(directory, swapped)
-    with (swapped / TUNED_GRAPH).open("ab") as graph:
-        graph.write(b"\0")
-    with pytest.raises(ModelError, match="not the encoder this model was trained with"):
-        load_model(swapped)
 
 
 def test_a_tuned_encoder_that_was_never_loaded_is_named_in_the_error() -> None:
