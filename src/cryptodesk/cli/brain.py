@@ -80,6 +80,9 @@ def train(
         started = time.perf_counter()
         rows = read_labelled(file, text_col=text_col, label_col=label_col)
         settings = TrainSettings(tune_epochs=tune_epochs)
+        if tune_epochs > 0:
+            typer.echo(f"tuning MiniLM on {len(rows)} questions for {tune_epochs:g} epochs first; "
+                       "this takes minutes", err=True)
         fitted = train_model(((r.text, r.label) for r in rows), settings)
         fitted.save(str(model))
     except BrainError as exc:

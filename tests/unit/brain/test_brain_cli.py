@@ -129,6 +129,7 @@ def test_train_can_tune_minilm_and_the_model_keeps_it(tmp_path: Path) -> None:
     result = runner.invoke(app, ["train", str(data), "--model", str(tmp_path / "m"),
                                  "--tune-epochs", "2"])
     assert result.exit_code == 0, result.output
+    assert "tuning MiniLM on 24 questions for 2 epochs" in result.stderr
     digest = json.loads(result.stdout)["tuned_encoder"]
     assert digest and (tmp_path / "m" / "minilm-tuned.onnx").is_file()
     answered = runner.invoke(app, ["predict", "--model", str(tmp_path / "m"), "-"],
