@@ -4,8 +4,9 @@ Off the shelf, all-MiniLM-L6-v2 places a sentence by its general meaning: "what'
 balance" and "what's my credit limit" sit close. Tuned on the phrases of each intent, it
 pulls the phrases of an intent together and the intents apart, which helps twice: the linear
 model separates intents better, and a question unlike every taught phrase looks unlike them
-in MiniLM's vectors too, which is what the confidence model's nearness reads. On CLINC150
-(bench/clinc150.py) MiniLM alone goes from 0.92 to 0.965 in-scope accuracy.
+in MiniLM's vectors too, which is what the confidence model's nearness reads. On CLINC150,
+MiniLM's vectors alone into a linear model go from 0.950 to 0.965 in-scope accuracy
+(bench/README.md).
 
 The objective is a cosine classifier with an additive margin: a phrase's unit vector times
 each intent's unit direction, scaled, with the margin taken off its own intent, so the
