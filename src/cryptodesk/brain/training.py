@@ -142,10 +142,10 @@ def _calibrated(split: Split | None, settings: TrainSettings) -> tuple[float, Co
     """(temperature, confidence model, threshold) from a stratified holdout, or defaults.
 
     The trial model is fitted on the fitting part less the left-out intents
-    (``left_out_intents``).
-    Held-out questions of those intents are wrong answers for the confidence model, and take
-    no part in the temperature or the threshold, which are set on the taught intents and on
-    the taught ``out_of_scope`` questions, as the final model will meet them.
+    (``left_out_intents``). Held-out questions of those intents are wrong answers for the
+    confidence model, and take no part in the temperature or the threshold, which are set on
+    the taught intents and on the taught ``out_of_scope`` questions, as the final model will
+    meet them.
     """
     if split is None:
         return DEFAULT_TEMPERATURE, Confidence(), settings.threshold or 0.0
@@ -167,7 +167,6 @@ def _calibrated(split: Split | None, settings: TrainSettings) -> tuple[float, Co
     inside = predicted != OUT_OF_SCOPE
     confidence = fit_confidence(probs[inside], None if near is None else near[inside],
                                 (predicted == held_y)[inside])
-    trial.confidence = confidence
     if settings.threshold is not None:
         return trial.temperature, confidence, settings.threshold
     right = confidence.score(probs, near)
@@ -186,7 +185,8 @@ def train(
         # Tuned on the fitting part only: held-out phrases must look as new to the tuned
         # encoder as a customer's question will, or the confidence model learns to trust it
         # too much.
-        settings = _tuned(*((split[0], split[2]) if split else (texts, labels)), settings)
+        fit_x, fit_y = (split[0], split[2]) if split else (texts, labels)
+        settings = _tuned(fit_x, fit_y, settings)
     temperature, confidence, threshold = _calibrated(split, settings)
     pipeline = _fit(texts, labels, settings)
     return IntentModel(

@@ -67,12 +67,9 @@ def _batches(tokenizer: Any, texts: Sequence[str]) -> tuple[Any, Any]:
 
 
 def _pooled(bert: Any, ids: Any, mask: Any) -> Any:
-    import torch
+    from .onnx_export import pooled
 
-    hidden = bert(input_ids=ids, attention_mask=mask).last_hidden_state
-    weights = mask.unsqueeze(-1).to(hidden.dtype)
-    mean = (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1e-9)
-    return torch.nn.functional.normalize(mean, dim=1)
+    return pooled(bert(input_ids=ids, attention_mask=mask).last_hidden_state, mask)
 
 
 def _rate(step: int, steps: int, warmup: float) -> float:
@@ -89,9 +86,8 @@ def tune_minilm(texts: Sequence[str], labels: Sequence[str], settings: TuneSetti
     None when fewer than two labels have a phrase MiniLM can read: there is nothing to tune.
     """
     import torch
-    from tokenizers import Tokenizer
 
-    from .onnx_export import MODEL_DIR, export_graph, load_torch_model
+    from .onnx_export import export_graph, load_torch_model
 
     reader = MiniLM()
     pairs = [(read, label) for text, label in zip(texts, labels, strict=True)
@@ -101,9 +97,7 @@ def tune_minilm(texts: Sequence[str], labels: Sequence[str], settings: TuneSetti
         return None
     phrases = [read for read, _ in pairs]
     target = torch.tensor([classes.index(label) for _, label in pairs])
-    tokenizer = Tokenizer.from_file(str(MODEL_DIR / "tokenizer.json"))
-    tokenizer.enable_truncation(MiniLM.MAX_TOKENS)
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    tokenizer = MiniLM.tokenizer()
     torch.manual_seed(settings.seed)
     bert = load_torch_model()
 

@@ -38,7 +38,6 @@ app = typer.Typer(
 MODEL_HELP = "Model directory; without it, the built-in crypto model."
 
 
-
 def _fail(exc: BrainError) -> None:
     typer.echo(f"error: {exc.en}", err=True)
     raise typer.Exit(2)

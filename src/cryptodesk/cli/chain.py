@@ -30,7 +30,6 @@ def _answer(check: AddressCheck, lang: str) -> dict[str, Any]:
     }
 
 
-
 def _line_request(line: str, default_network: str | None) -> tuple[str | None, str]:
     """A stdin line is `NETWORK ADDRESS` or just `ADDRESS`."""
     parts = line.split(maxsplit=1)

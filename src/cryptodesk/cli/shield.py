@@ -27,7 +27,6 @@ app = typer.Typer(
 OFFICIAL_DOMAINS_ENV = "CRYPTODESK_OFFICIAL_DOMAINS"
 
 
-
 def _items(value: str) -> Iterator[str]:
     if value == "-":
         for line in sys.stdin:

@@ -80,7 +80,7 @@ def test_the_exported_graph_gives_the_torch_models_vectors() -> None:
 
     texts = ["card", "my card still hasn't arrived after two weeks, what should I do now?",
              "usdt pending"]
-    tokenizer_ids = [shared_encoder("minilm").backend._loaded()[1].encode(t) for t in texts]
+    tokenizer_ids = [MiniLM.tokenizer().encode(t) for t in texts]
     model = load_torch_model()
     with torch.no_grad():
         expected = []
