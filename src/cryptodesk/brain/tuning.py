@@ -12,9 +12,14 @@ The objective is a cosine classifier with an additive margin: a phrase's unit ve
 each intent's unit direction, scaled, with the margin taken off its own intent, so the
 phrases are pulled toward their intent's direction with room to spare. The directions start
 at the intents' mean vectors, so the first steps refine rather than undo what the model
-knows. Only what MiniLM reads of a phrase is used (``MiniLM.readable``); Chinese-only phrases
-teach it nothing. The tuned model is exported to an ONNX graph like the wheel's own and
-registered as its own encoder (``encoder.register_tuned``); a saved model keeps the graph.
+knows. Phrases labelled ``out_of_scope`` are not an intent: gathering them in one direction
+would teach that unrelated questions look alike, when they have nothing in common. Beside
+each batch, a few of them are pushed to be equally far from every intent direction (outlier
+exposure, Hendrycks et al. 2019), which teaches what "none of these" looks like. Only what
+MiniLM reads of a phrase is used (``MiniLM.readable``); Chinese-only phrases teach it nothing.
+
+The tuned model is exported to an ONNX graph like the wheel's own and registered as its own
+encoder (``encoder.register_tuned``); a saved model keeps the graph.
 
 Tuning costs minutes of CPU (about 0.4 s per 32 phrases on two cores) and ~90 MB per model,
 so it is asked for (``TrainSettings.tune_epochs``), never done by default.
@@ -34,6 +39,7 @@ from typing import Any
 import numpy as np
 
 from .backends import MiniLM
+from .calibration import OUT_OF_SCOPE
 from .encoder import graph_digest, register_tuned
 
 log = logging.getLogger(__name__)
@@ -48,6 +54,8 @@ class TuneSettings:
     scale: float = 20.0
     margin: float = 0.25
     warmup: float = 0.1  # share of the steps over which the learning rate rises
+    outlier_weight: float = 0.5  # of the out-of-scope phrases' loss beside the intents'
+    outlier_batch: int = 8  # out-of-scope phrases beside each batch of intent phrases
 
 
 def _workspace() -> Path:
@@ -80,10 +88,27 @@ def _rate(step: int, steps: int, warmup: float) -> float:
     return max(0.0, (steps - step) / max(1, steps - rise))
 
 
+def _take(queue: list[int], size: int, count: int, shuffler: np.random.Generator) -> list[int]:
+    """The next ``size`` of ``count`` items, in shuffled passes: each is seen once per pass."""
+    if len(queue) < size:
+        queue.extend(shuffler.permutation(count).tolist())
+    taken = queue[:size]
+    del queue[:size]
+    return taken
+
+
+def _spread(scaled: Any) -> Any:
+    """Cross-entropy against the uniform distribution over intents: least when a phrase is
+    equally far from every intent direction."""
+    import torch
+
+    return (torch.logsumexp(scaled, dim=1) - scaled.mean(dim=1)).mean()
+
+
 def tune_minilm(texts: Sequence[str], labels: Sequence[str], settings: TuneSettings) -> str | None:
     """Tunes MiniLM on (text, label) pairs; returns the tuned graph's digest, or None.
 
-    None when fewer than two labels have a phrase MiniLM can read: there is nothing to tune.
+    None when fewer than two intents have a phrase MiniLM can read: there is nothing to tune.
     """
     import torch
 
@@ -92,6 +117,8 @@ def tune_minilm(texts: Sequence[str], labels: Sequence[str], settings: TuneSetti
     reader = MiniLM()
     pairs = [(read, label) for text, label in zip(texts, labels, strict=True)
              if (read := reader.readable(text)) is not None]
+    outliers = [read for read, label in pairs if label == OUT_OF_SCOPE]
+    pairs = [(read, label) for read, label in pairs if label != OUT_OF_SCOPE]
     classes = sorted({label for _, label in pairs})
     if len(classes) < 2:
         return None
@@ -115,16 +142,19 @@ def tune_minilm(texts: Sequence[str], labels: Sequence[str], settings: TuneSetti
         optimiser, lambda step: _rate(step, steps, settings.warmup))
     shuffler = np.random.default_rng(settings.seed)
     order: list[int] = []
+    outlier_order: list[int] = []
     bert.train()
     for step in range(steps):
-        if len(order) < settings.batch:
-            order.extend(shuffler.permutation(len(phrases)).tolist())
-        batch, order = order[: settings.batch], order[settings.batch:]
+        batch = _take(order, settings.batch, len(phrases), shuffler)
+        unit = torch.nn.functional.normalize(directions, dim=1)
         vectors = _pooled(bert, *_batches(tokenizer, [phrases[i] for i in batch]))
-        cosines = vectors @ torch.nn.functional.normalize(directions, dim=1).T
         own = torch.nn.functional.one_hot(target[batch], len(classes))
         loss = torch.nn.functional.cross_entropy(
-            settings.scale * (cosines - settings.margin * own), target[batch])
+            settings.scale * (vectors @ unit.T - settings.margin * own), target[batch])
+        if outliers and settings.outlier_weight > 0:
+            picked = _take(outlier_order, settings.outlier_batch, len(outliers), shuffler)
+            away = _pooled(bert, *_batches(tokenizer, [outliers[i] for i in picked]))
+            loss = loss + settings.outlier_weight * _spread(settings.scale * (away @ unit.T))
         optimiser.zero_grad()
         loss.backward()
         optimiser.step()

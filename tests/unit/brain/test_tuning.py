@@ -10,7 +10,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cryptodesk.brain import IntentModel, ModelError, TrainSettings, load_model, train
+from cryptodesk.brain import (
+    OUT_OF_SCOPE,
+    IntentModel,
+    ModelError,
+    TrainSettings,
+    load_model,
+    train,
+)
 from cryptodesk.brain.encoder import register_tuned, shared_encoder, tuned_name
 from cryptodesk.brain.persistence import MANIFEST, TUNED_GRAPH
 from cryptodesk.brain.tuning import TuneSettings, tune_minilm
@@ -39,13 +46,37 @@ def _separation(encoder: str, texts: list[str], labels: list[str]) -> float:
 
 
 def test_tuning_pulls_each_intents_phrases_together_and_the_intents_apart() -> None:
-    english = [(t, label) for t, label in ROWS if t.isascii()]
+    english = [(t, label) for t, label in ROWS if t.isascii() and label != OUT_OF_SCOPE]
     texts, labels = [t for t, _ in english], [label for _, label in english]
     digest = tune_minilm(texts, labels, TuneSettings(epochs=4))
     assert digest is not None
     before = _separation("minilm", texts, labels)
     after = _separation(tuned_name(digest), texts, labels)
     assert after > before + 0.1
+
+
+def _nearest_intent(encoder: str, outliers: list[str], texts: list[str],
+                    labels: list[str]) -> np.ndarray:
+    """For each outlier, its cosine to the closest intent's mean direction."""
+    vectors = shared_encoder(encoder).encode(texts)
+    names = sorted(set(labels))
+    means = np.stack([vectors[np.equal(labels, name)].mean(axis=0) for name in names])
+    means /= np.linalg.norm(means, axis=1, keepdims=True)
+    return (shared_encoder(encoder).encode(outliers) @ means.T).max(axis=1)
+
+
+def test_out_of_scope_phrases_are_pushed_away_from_every_intent_not_gathered() -> None:
+    english = [(t, label) for t, label in ROWS if t.isascii()]
+    inside = [(t, label) for t, label in english if label != OUT_OF_SCOPE]
+    outliers = [t for t, label in english if label == OUT_OF_SCOPE]
+    texts, labels = [t for t, _ in inside], [label for _, label in inside]
+    spread = tune_minilm([t for t, _ in english], [y for _, y in english], TuneSettings(epochs=16))
+    ignored = tune_minilm([t for t, _ in english], [y for _, y in english],
+                          TuneSettings(epochs=16, outlier_weight=0.0))
+    assert spread is not None and ignored is not None
+    pushed = _nearest_intent(tuned_name(spread), outliers, texts, labels)
+    left = _nearest_intent(tuned_name(ignored), outliers, texts, labels)
+    assert pushed.mean() < left.mean() - 0.05
 
 
 def test_nothing_is_tuned_when_minilm_reads_fewer_than_two_intents() -> None:
