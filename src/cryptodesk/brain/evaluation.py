@@ -16,8 +16,10 @@ from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_su
 
 from .calibration import OUT_OF_SCOPE
 from .classifier import IntentModel, Prediction
+from .normalise import normalise
 
 CONFUSION_PAIRS = 20
+TRADE_OFF_THRESHOLDS = np.round(np.arange(0.0, 1.0, 0.05), 2)
 
 
 def _percentiles(seconds: list[float]) -> dict[str, float]:
@@ -68,6 +70,40 @@ def _out_of_scope(truth: list[str], guessed: list[str]) -> dict[str, float] | No
     }
 
 
+def at_threshold(
+    threshold: float, guessed: np.ndarray, right: np.ndarray, truth: np.ndarray,
+) -> dict[str, float]:
+    """In-scope accuracy and out-of-scope recall had the model rejected under ``threshold``.
+
+    ``guessed`` holds the top intents and ``right`` their p(right) before any threshold
+    (``IntentModel.answers``); rejecting is what the model does under its own threshold.
+    """
+    oos = truth == OUT_OF_SCOPE
+    said = np.where(right < threshold, OUT_OF_SCOPE, guessed)
+    return {
+        "threshold": round(float(threshold), 3),
+        "in_scope_accuracy": round(float(np.mean(said[~oos] == truth[~oos])), 4)
+        if (~oos).any() else 0.0,
+        "recall": round(float(np.mean(said[oos] == OUT_OF_SCOPE)), 4) if oos.any() else 0.0,
+    }
+
+
+def unthresholded(model: IntentModel, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(top intent, p(top intent right)) of each text, before the model's threshold."""
+    _, top, right = model.answers([normalise(t) for t in texts])
+    return np.asarray(model.labels, dtype=object)[top], right
+
+
+def trade_off(
+    model: IntentModel, texts: Sequence[str], truth: Sequence[str],
+) -> list[dict[str, float]]:
+    """The figures at other thresholds, so an operator can choose one for ``brain train
+    --threshold``: the holdout's own pick rests on few out-of-scope questions."""
+    guessed, right = unthresholded(model, texts)
+    labels = np.asarray(truth, dtype=object)
+    return [at_threshold(t, guessed, right, labels) for t in TRADE_OFF_THRESHOLDS]
+
+
 def _by_language(predictions: list[Prediction], truth: list[str]) -> dict[str, dict[str, Any]]:
     groups: dict[str, list[bool]] = {}
     for p, t in zip(predictions, truth, strict=True):
@@ -102,8 +138,13 @@ def report(
 def evaluate(
     model: IntentModel, rows: Sequence[tuple[str, str]], timed: int | None = 1000,
 ) -> dict[str, Any]:
-    """Accuracy, macro-F1, per-intent precision/recall, confusion pairs and latency p50/p99."""
+    """Accuracy, macro-F1, per-intent precision/recall, confusion pairs and latency p50/p99;
+    with ``out_of_scope`` questions, the trade-off between answering and rejecting."""
     texts = [text for text, _ in rows]
     truth = [label for _, label in rows]
     predictions, seconds = predict_timed(model, texts, timed)
-    return report(predictions, truth, seconds)
+    result = report(predictions, truth, seconds)
+    if "out_of_scope" in result:
+        result["out_of_scope"]["threshold"] = model.threshold
+        result["out_of_scope"]["by_threshold"] = trade_off(model, texts, truth)
+    return result

@@ -73,12 +73,17 @@ def train(
         help="Also tune the MiniLM encoder on the questions for this many passes: better "
              "accuracy and out-of-scope recall, for minutes of CPU and ~90 MB in the model.",
     ),
+    threshold: float | None = typer.Option(
+        None, "--threshold", min=0.0, max=1.0,
+        help="Reject answers less sure than this (0 to 1) instead of the threshold training "
+             "picks; `brain eval` on questions with out_of_scope ones shows the trade-off.",
+    ),
 ) -> None:
     """Train on labelled questions; a label `out_of_scope` teaches rejection."""
     try:
         started = time.perf_counter()
         rows = read_labelled(file, text_col=text_col, label_col=label_col)
-        settings = TrainSettings(tune_epochs=tune_epochs)
+        settings = TrainSettings(tune_epochs=tune_epochs, threshold=threshold)
         if tune_epochs > 0:
             typer.echo(f"tuning MiniLM on {len(rows)} questions for {tune_epochs:g} epochs first; "
                        "this takes minutes", err=True)
@@ -140,3 +145,11 @@ def eval_(
     typer.echo(f"latency    p50 {latency['p50']} ms, p99 {latency['p99']} ms")
     for pair in result["confusion_pairs"][:5]:
         typer.echo(f"confused   {pair['expected']} -> {pair['predicted']} ({pair['count']})")
+    oos = result.get("out_of_scope")
+    if oos:
+        typer.echo(f"out of scope: recall {oos['recall']:.4f}, in-scope accuracy "
+                   f"{oos['in_scope_accuracy']:.4f} at the model's threshold {oos['threshold']:g}")
+        typer.echo("threshold  in-scope accuracy  out-of-scope recall")
+        for row in oos["by_threshold"]:
+            typer.echo(f"{row['threshold']:>9.2f}  {row['in_scope_accuracy']:>17.4f}"
+                       f"  {row['recall']:>19.4f}")

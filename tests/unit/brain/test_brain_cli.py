@@ -122,12 +122,16 @@ def test_predict_without_model_uses_the_built_in_one(
     assert (tmp_path / "cache" / "intent-model").is_dir()
 
 
-def test_train_can_tune_minilm_and_the_model_keeps_it(tmp_path: Path) -> None:
-    data = tmp_path / "train.tsv"
+def _train_file(directory: Path) -> Path:
+    data = directory / "train.tsv"
     lines = ["text\tlabel"] + [f"{t}\t{i}" for i, texts in ROWS.items() for t in texts]
     data.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = runner.invoke(app, ["train", str(data), "--model", str(tmp_path / "m"),
-                                 "--tune-epochs", "2"])
+    return data
+
+
+def test_train_can_tune_minilm_and_the_model_keeps_it(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["train", str(_train_file(tmp_path)), "--model",
+                                 str(tmp_path / "m"), "--tune-epochs", "2"])
     assert result.exit_code == 0, result.output
     assert "tuning MiniLM on 24 questions for 2 epochs" in result.stderr
     digest = json.loads(result.stdout)["tuned_encoder"]
@@ -142,3 +146,38 @@ def test_train_refuses_a_negative_number_of_tuning_epochs(tmp_path: Path) -> Non
                                  "--tune-epochs", "-1"])
     assert result.exit_code == 2
     assert "tune-epochs" in result.output
+
+
+def test_a_threshold_given_to_train_is_the_one_the_model_rejects_under(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["train", str(_train_file(tmp_path)), "--model",
+                                 str(tmp_path / "m"), "--threshold", "0.6"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["threshold"] == 0.6
+    data = tmp_path / "test.csv"
+    data.write_text("text,label\nmy card is late,card_arrival\nforgot my password,password\n"
+                    "sing me a song,out_of_scope\nhow tall is everest,out_of_scope\n"
+                    "书什么时候到,card_arrival\n今天股市怎么样,out_of_scope\n", encoding="utf-8")
+    report = json.loads(runner.invoke(app, ["eval", str(data), "--model", str(tmp_path / "m"),
+                                            "--json"]).stdout)
+    oos = report["out_of_scope"]
+    assert oos["threshold"] == 0.6
+    curve = oos["by_threshold"]
+    assert [row["threshold"] for row in curve][:3] == [0.0, 0.05, 0.1]
+    at_own = next(row for row in curve if row["threshold"] == 0.6)
+    assert (at_own["in_scope_accuracy"], at_own["recall"]) == (
+        oos["in_scope_accuracy"], oos["recall"])
+    recalls = [row["recall"] for row in curve]
+    accuracies = [row["in_scope_accuracy"] for row in curve]
+    assert recalls == sorted(recalls) and accuracies == sorted(accuracies, reverse=True)
+    assert recalls[-1] == 1.0
+    text = runner.invoke(app, ["eval", str(data), "--model", str(tmp_path / "m")]).stdout
+    assert "at the model's threshold 0.6" in text and "out-of-scope recall" in text
+
+
+@pytest.mark.parametrize("value", ["-0.1", "1.5"])
+def test_train_refuses_a_threshold_outside_0_to_1(tmp_path: Path, value: str) -> None:
+    result = runner.invoke(app, ["train", str(_train_file(tmp_path)), "--model",
+                                 str(tmp_path / "m"), "--threshold", value])
+    assert result.exit_code == 2
+    assert "threshold" in result.output
+    assert not (tmp_path / "m").exists()
