@@ -16,6 +16,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -63,23 +64,24 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-def exchange_page(request: Request) -> HTMLResponse:
+def exchange_html(token: str, widget: str) -> HTMLResponse:
     """Stands in for a page of the exchange's own site: the widget's one script tag on it."""
-    token = html.escape(request.query_params.get("token", ""))
     return HTMLResponse(
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Exchange</title>'
         '</head><body><h1>Demo Exchange</h1><p>Your wallet.</p>'
-        f'<script src="/static/widget.js" data-token="{token}" data-lang="zh" defer></script>'
-        "</body></html>"
+        f'<script src="{html.escape(widget)}" data-token="{html.escape(token)}" data-lang="zh" '
+        'defer></script></body></html>'
     )
 
 
-@pytest.fixture
-def live_server(desk: Desk) -> Iterator[str]:
-    """The app on a free port of 127.0.0.1, in a thread, on the test's own database."""
-    desk.intent_model()  # trained (or loaded) now, not inside a page's ten-second wait
-    app = create_app(desk)
-    app.add_api_route("/test-exchange", exchange_page, include_in_schema=False)
+def exchange_page(request: Request) -> HTMLResponse:
+    """The exchange's page served by the desk itself, so the widget is on the same origin."""
+    return exchange_html(request.query_params.get("token", ""), "/static/widget.js")
+
+
+@contextmanager
+def served(app: Any) -> Iterator[str]:
+    """``app`` on a free port of 127.0.0.1, in a thread, until the block ends."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -94,10 +96,22 @@ def live_server(desk: Desk) -> Iterator[str]:
         if not thread.is_alive() or time.monotonic() > deadline:
             pytest.fail("the test server did not start")
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+@pytest.fixture
+def live_server(desk: Desk) -> Iterator[str]:
+    """The app, serving the test's own database, with an exchange page of its own."""
+    desk.intent_model()  # trained (or loaded) now, not inside a page's ten-second wait
+    app = create_app(desk)
+    app.add_api_route("/test-exchange", exchange_page, include_in_schema=False)
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture
