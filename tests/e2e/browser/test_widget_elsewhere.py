@@ -48,10 +48,11 @@ def sites(desk: Desk) -> Iterator[tuple[str, str]]:
             yield listed, other
 
 
-def _ask(browser: Any, site: str, token: str) -> Any:
+def _ask(browser: Any, desk: Desk, site: str, ref: str) -> Any:
+    """A signed-in customer of the desk asks from the chat widget on ``site``."""
     page = browser.new_context(locale="zh-CN").new_page()
     page.set_default_timeout(10_000)
-    page.goto(f"{site}/?token={token}")
+    page.goto(f"{site}/?token={customer(desk, ref, language='zh').token}")
     page.get_by_role("button", name="在线客服").click()
     page.get_by_label("消息").fill(QUESTION)
     page.get_by_label("消息").press("Enter")
@@ -72,9 +73,7 @@ def test_the_widget_on_a_listed_exchange_site_chats_with_the_desk_across_origins
 ) -> None:
     from playwright.sync_api import expect
 
-    listed, _ = sites
-    carol = customer(desk, "demo-carol", language="zh")
-    page = _ask(browser, listed, carol.token)
+    page = _ask(browser, desk, sites[0], "demo-carol")
     expect(page.locator(".msg.from-customer .body")).to_have_text(QUESTION)
     expect(page.locator(".msg.from-customer .state")).to_have_count(0)  # acknowledged
 
@@ -94,9 +93,7 @@ def test_a_site_the_desk_does_not_list_cannot_send_through_the_widget(
 ) -> None:
     from playwright.sync_api import expect
 
-    _, other = sites
-    dave = customer(desk, "demo-dave", language="zh")
-    page = _ask(browser, other, dave.token)
+    page = _ask(browser, desk, sites[1], "demo-dave")
     expect(page.locator(".msg.pending .state")).to_have_text("尚未发出，正在重试…")
     page.wait_for_timeout(1500)  # a retry or two, each refused by the browser
     expect(page.locator(".msg.pending")).to_have_count(1)
