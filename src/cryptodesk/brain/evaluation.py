@@ -57,16 +57,25 @@ def _per_intent(truth: list[str], guessed: list[str]) -> dict[str, dict[str, flo
     }
 
 
+def _answered_and_rejected(said: np.ndarray, truth: np.ndarray) -> dict[str, float]:
+    """In-scope accuracy (a rejection counts as wrong) and out-of-scope recall of answers."""
+    oos = truth == OUT_OF_SCOPE
+    return {
+        "in_scope_accuracy": round(float(np.mean(said[~oos] == truth[~oos])), 4)
+        if (~oos).any() else 0.0,
+        "recall": round(float(np.mean(said[oos] == OUT_OF_SCOPE)), 4) if oos.any() else 0.0,
+    }
+
+
 def _out_of_scope(truth: list[str], guessed: list[str]) -> dict[str, float] | None:
-    oos = np.asarray(truth) == OUT_OF_SCOPE
+    labels, said = np.asarray(truth, dtype=object), np.asarray(guessed, dtype=object)
+    oos = labels == OUT_OF_SCOPE
     if not oos.any():
         return None
-    said = np.asarray(guessed) == OUT_OF_SCOPE
-    right = np.asarray(truth) == np.asarray(guessed)
+    rejected = said == OUT_OF_SCOPE
     return {
-        "in_scope_accuracy": round(float(right[~oos].mean()), 4) if (~oos).any() else 0.0,
-        "recall": round(float(said[oos].mean()), 4),
-        "precision": round(float(oos[said].mean()), 4) if said.any() else 0.0,
+        **_answered_and_rejected(said, labels),
+        "precision": round(float(oos[rejected].mean()), 4) if rejected.any() else 0.0,
     }
 
 
@@ -78,14 +87,8 @@ def at_threshold(
     ``guessed`` holds the top intents and ``right`` their p(right) before any threshold
     (``IntentModel.answers``); rejecting is what the model does under its own threshold.
     """
-    oos = truth == OUT_OF_SCOPE
     said = np.where(right < threshold, OUT_OF_SCOPE, guessed)
-    return {
-        "threshold": round(float(threshold), 3),
-        "in_scope_accuracy": round(float(np.mean(said[~oos] == truth[~oos])), 4)
-        if (~oos).any() else 0.0,
-        "recall": round(float(np.mean(said[oos] == OUT_OF_SCOPE)), 4) if oos.any() else 0.0,
-    }
+    return {"threshold": round(float(threshold), 3), **_answered_and_rejected(said, truth)}
 
 
 def unthresholded(model: IntentModel, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:

@@ -59,13 +59,16 @@ def _ask(browser: Any, desk: Desk, site: str, ref: str) -> Any:
     return page
 
 
-def _bodies(desk: Desk, ref: str) -> list[str]:
+def _tickets(desk: Desk, ref: str) -> list[Any]:
     with desk.uow() as uow:
         found = uow.customers.by_ref(ref)
-        if found is None:
-            return []
-        tickets = uow.tickets.search(TicketQuery(customer_id=found.id)).items
-        return [m.body for m in uow.conversations.messages([t.conversation_id for t in tickets])]
+        return [] if found is None else uow.tickets.search(TicketQuery(customer_id=found.id)).items
+
+
+def _bodies(desk: Desk, ref: str) -> list[str]:
+    conversations = [t.conversation_id for t in _tickets(desk, ref)]
+    with desk.uow() as uow:
+        return [m.body for m in uow.conversations.messages(conversations)]
 
 
 def test_the_widget_on_a_listed_exchange_site_chats_with_the_desk_across_origins(
@@ -78,9 +81,9 @@ def test_the_widget_on_a_listed_exchange_site_chats_with_the_desk_across_origins
     expect(page.locator(".msg.from-customer .state")).to_have_count(0)  # acknowledged
 
     staff = hire(desk, "jun")
+    ticket_id = _tickets(desk, "demo-carol")[0].id
     with desk.uow() as uow:
-        found = uow.tickets.search(TicketQuery(customer_id=uow.customers.by_ref("demo-carol").id))
-        ticket_services.reply(uow, staff.agent, found.items[0].id, ANSWER, desk.now())
+        ticket_services.reply(uow, staff.agent, ticket_id, ANSWER, desk.now())
         uow.commit()
     expect(page.locator(".msg.from-agent .body")).to_have_text(ANSWER)  # over the socket
     assert _bodies(desk, "demo-carol").count(QUESTION) == 1

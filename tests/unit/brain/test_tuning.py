@@ -67,12 +67,12 @@ def _nearest_intent(encoder: str, outliers: list[str], texts: list[str],
 
 def test_out_of_scope_phrases_are_pushed_away_from_every_intent_not_gathered() -> None:
     english = [(t, label) for t, label in ROWS if t.isascii()]
+    every_text, every_label = [t for t, _ in english], [y for _, y in english]
     inside = [(t, label) for t, label in english if label != OUT_OF_SCOPE]
     outliers = [t for t, label in english if label == OUT_OF_SCOPE]
     texts, labels = [t for t, _ in inside], [label for _, label in inside]
-    spread = tune_minilm([t for t, _ in english], [y for _, y in english], TuneSettings(epochs=16))
-    ignored = tune_minilm([t for t, _ in english], [y for _, y in english],
-                          TuneSettings(epochs=16, outlier_weight=0.0))
+    spread = tune_minilm(every_text, every_label, TuneSettings(epochs=16))
+    ignored = tune_minilm(every_text, every_label, TuneSettings(epochs=16, outlier_weight=0.0))
     assert spread is not None and ignored is not None
     pushed = _nearest_intent(tuned_name(spread), outliers, texts, labels)
     left = _nearest_intent(tuned_name(ignored), outliers, texts, labels)
