@@ -124,3 +124,27 @@ def test_an_expired_token_in_the_cookie_signs_the_customer_out(
     assert client.get("/portal").status_code == 200
     clock.advance(hours=2)
     assert client.get("/portal").status_code == 401
+
+
+def test_a_reply_form_sent_from_another_site_is_not_taken(
+    client: TestClient, desk: Desk
+) -> None:
+    alice = customer(desk, "demo-alice")
+    opened = alice.open_chat(client, "where is my deposit")
+    enter(client, alice)
+    path = f"/portal/conversations/{opened['id']}/messages"
+    disguises = [
+        {"Origin": "https://evil.example"},
+        {"Referer": "https://evil.example/page"},  # browsers that leave Origin out
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Origin": "null"},  # a sandboxed frame
+    ]
+    for number, headers in enumerate(disguises):
+        client.post(path, data={"body": f"forged {number}"}, headers=headers,
+                    follow_redirects=False)
+    # Behind a proxy the host we see is not the browser's; the desk's public address is ours.
+    proxied = client.post(path, data={"body": "from our own page"},
+                          headers={"Origin": desk.settings.public_url}, follow_redirects=False)
+    assert proxied.status_code == 303
+    thread = client.get(f"/portal/conversations/{opened['id']}/thread").text
+    assert "forged" not in thread and "from our own page" in thread

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from starlette.requests import HTTPConnection
 
@@ -60,10 +61,20 @@ def signed(desk: Desk, *, token: str | None, visitor_token: str | None) -> Signe
     )
 
 
-def same_origin(connection: HTTPConnection) -> bool:
-    """A form post or socket from a page of ours. Browsers send Origin on both; a request
-    without one is not a browser acting for someone else (cookies are SameSite as well)."""
-    origin = connection.headers.get("origin")
-    if origin is None:
+def same_origin(connection: HTTPConnection, public_url: str) -> bool:
+    """A form post, cookie write or socket from one of our own pages.
+
+    Browsers name the page a request comes from (Origin, else Referer) and say when it is
+    cross-site (Sec-Fetch-Site). A request that names no page is not a browser acting for
+    somebody else's site (cookies are SameSite as well). Ours is the host the request reached
+    or the desk's public address; hosts are compared because behind a proxy that ends TLS the
+    scheme we see is not the browser's.
+    """
+    headers = connection.headers
+    if headers.get("sec-fetch-site") == "cross-site":
+        return False
+    claimed = headers.get("origin") or headers.get("referer")
+    if not claimed:
         return True
-    return origin.split("://", 1)[-1] == connection.headers.get("host", "")
+    ours = {host for host in (headers.get("host"), urlsplit(public_url).netloc) if host}
+    return urlsplit(claimed).netloc in ours

@@ -33,7 +33,7 @@ def supervisor(request: Request, desk: Desk) -> Agent | Response:
 def posted(request: Request, desk: Desk) -> Agent | Response:
     """As `supervisor`, and the form must come from one of our pages."""
     who = supervisor(request, desk)
-    if isinstance(who, Agent) and not same_origin(request):
+    if isinstance(who, Agent) and not same_origin(request, desk.settings.public_url):
         return message(request, who, "admin.foreign_form", 403)
     return who
 

@@ -118,7 +118,7 @@ def login(
     next: Annotated[str, Form(max_length=500)] = "/console",
 ) -> Response:
     lang = page_language(request)
-    if not same_origin(request):
+    if not same_origin(request, desk.settings.public_url):
         return login_page(request, error=_tr(lang, "login.forbidden"), status_code=403)
     now = desk.now()
     try:
@@ -142,7 +142,7 @@ def login(
 @router.post("/logout")
 def logout(request: Request, desk: DeskDep) -> Response:
     token = request.cookies.get(SESSION_COOKIE)
-    if token and same_origin(request):
+    if token and same_origin(request, desk.settings.public_url):
         with contextlib.suppress(AuthenticationFailed):
             transact(desk, agent_services.logout, token, desk.now())
     response = redirect("/console/login")

@@ -91,7 +91,7 @@ async def act(request: Request, desk: DeskDep, ticket_id: Id, action: str) -> Re
     agent = await run_in_threadpool(session_agent, request, desk)
     if agent is None:
         return to_login(request)
-    if action not in ACTIONS or not same_origin(request):
+    if action not in ACTIONS or not same_origin(request, desk.settings.public_url):
         return redirect(f"/console/tickets/{ticket_id}")
     form = await request.form(max_fields=10, max_part_size=64 * 1024)
     try:

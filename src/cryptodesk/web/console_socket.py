@@ -44,7 +44,7 @@ def _admit(desk: Desk, token: str, ticket_id: int | None) -> list[int]:
 async def console_socket(websocket: WebSocket, ticket: int | None = None) -> None:
     desk: Desk = websocket.app.state.desk
     token = websocket.cookies.get(SESSION_COOKIE)
-    if not token or not same_origin(websocket):
+    if not token or not same_origin(websocket, desk.settings.public_url):
         await websocket.close(CLOSE_UNAUTHENTICATED)
         return
     try:

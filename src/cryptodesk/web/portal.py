@@ -197,7 +197,7 @@ def reply(
     client_message_id: Annotated[str | None, Form(max_length=64)] = None,
 ) -> Response:
     viewer = portal_viewer(request, desk)
-    if viewer is None or not identity.same_origin(request):
+    if viewer is None or not identity.same_origin(request, desk.settings.public_url):
         return signin_page(request)
 
     def run(uow: UnitOfWork) -> conversation_services.Receipt:
@@ -252,7 +252,7 @@ def rate(
     comment: Annotated[str, Form(max_length=4_000)] = "",
 ) -> Response:
     viewer = portal_viewer(request, desk)
-    if viewer is None or not identity.same_origin(request):
+    if viewer is None or not identity.same_origin(request, desk.settings.public_url):
         return signin_page(request)
     value: object = int(score) if score.strip().isdigit() else score
     try:
@@ -268,7 +268,7 @@ def rate(
 @router.post("/conversations/{conversation_id}/attachments", response_class=HTMLResponse)
 async def attach(request: Request, desk: DeskDep, conversation_id: Id) -> Response:
     viewer = await run_in_threadpool(portal_viewer, request, desk)
-    if viewer is None or not identity.same_origin(request):
+    if viewer is None or not identity.same_origin(request, desk.settings.public_url):
         return await run_in_threadpool(signin_page, request)
     storage = attachment_services.Storage.of(desk.settings)
     length = request.headers.get("content-length", "")

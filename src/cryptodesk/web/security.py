@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import MutableHeaders
+from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..channels.identity import same_origin
 from ..i18n import choose_language
 from .deps import SESSION_COOKIE
 from .errors import error_body
@@ -55,40 +55,26 @@ class SecurityHeaders:
 
 
 class SameOriginWrites:
-    """A state change made with the session cookie must come from our own pages.
-
-    Browsers send Origin (or Referer, and Sec-Fetch-Site) with every write, so a request that
-    rides on the cookie and names another origin, or says it is cross-site, is refused. A client
-    that sends none of them is no browser, and no browser can be tricked into being it.
-    Requests with an explicit Authorization header are not at risk and pass.
+    """A state change made with the session cookie must come from our own pages
+    (``identity.same_origin``). Requests with an explicit Authorization header are not at risk
+    and pass.
     """
 
     def __init__(self, app: ASGIApp, *, public_url: str) -> None:
         self.app = app
-        self.public_origin = _origin(public_url)
+        self.public_url = public_url
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] in UNSAFE_METHODS:
-            headers = Headers(scope=scope)
-            cookie = headers.get("cookie", "")
-            if f"{SESSION_COOKIE}=" in cookie and "authorization" not in headers:
-                claimed = headers.get("origin") or _origin(headers.get("referer", ""))
-                own = {self.public_origin, _request_origin(scope, headers)}
-                cross_site = headers.get("sec-fetch-site") == "cross-site"
-                if cross_site or (claimed and claimed not in own):
-                    language = choose_language(headers.get("accept-language"))
-                    message = ("这个请求不是从本站页面发出的，已拒绝。" if language == "zh"
-                               else "This request did not come from our own pages.")
-                    response = JSONResponse(error_body("cross_site_request", message), 403)
-                    await response(scope, receive, send)
-                    return
+            request = HTTPConnection(scope)
+            headers = request.headers
+            if (f"{SESSION_COOKIE}=" in headers.get("cookie", "")
+                    and "authorization" not in headers
+                    and not same_origin(request, self.public_url)):
+                language = choose_language(headers.get("accept-language"))
+                message = ("这个请求不是从本站页面发出的，已拒绝。" if language == "zh"
+                           else "This request did not come from our own pages.")
+                response = JSONResponse(error_body("cross_site_request", message), 403)
+                await response(scope, receive, send)
+                return
         await self.app(scope, receive, send)
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
-
-
-def _request_origin(scope: Scope, headers: Headers) -> str:
-    return f"{scope.get('scheme', 'http')}://{headers.get('host', '')}"
