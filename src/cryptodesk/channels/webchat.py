@@ -78,8 +78,8 @@ def _as_data(message: Message) -> dict[str, Any]:
 def _admit(desk: Desk, websocket: WebSocket, hello: dict[str, Any], conversation_id: int,
            ) -> tuple[identity.Signed, str, list[dict[str, Any]]]:
     token, visitor_token = hello.get("token"), hello.get("visitor_token")
-    ours = identity.same_origin(websocket, desk.settings.public_url)
-    if not token and not visitor_token and ours:
+    from_our_page = identity.same_origin(websocket, desk.settings.public_url)
+    if not token and not visitor_token and from_our_page:
         token = websocket.cookies.get(identity.PORTAL_COOKIE)
     signed = identity.signed(
         desk, token=token if isinstance(token, str) else None,
