@@ -109,6 +109,8 @@ def test_cookie_writes_from_another_site_are_refused(client: TestClient, desk: D
     assert evil.status_code == 403 and evil.json()["error"]["code"] == "cross_site_request"
     sneaky = client.post(path, json={"body": "x"}, headers={"Sec-Fetch-Site": "cross-site"})
     assert sneaky.status_code == 403
+    garbled = client.post(path, json={"body": "x"}, headers={"Referer": "http://[::1"})
+    assert garbled.status_code == 403 and garbled.json()["error"]["code"] == "cross_site_request"
     own = client.post(path, json={"body": "ours"}, headers={"Origin": "http://testserver"})
     assert own.status_code == 201
 

@@ -76,5 +76,9 @@ def same_origin(connection: HTTPConnection, public_url: str) -> bool:
     claimed = headers.get("origin") or headers.get("referer")
     if not claimed:
         return True
+    try:
+        named = urlsplit(claimed).netloc
+    except ValueError:  # an address no browser would send ("http://[::1")
+        return False
     ours = {host for host in (headers.get("host"), urlsplit(public_url).netloc) if host}
-    return urlsplit(claimed).netloc in ours
+    return named in ours
