@@ -43,6 +43,20 @@ def fit_temperature(margins: np.ndarray, truth: np.ndarray) -> float:
     return float(np.exp(found.x))
 
 
+def said_under(threshold: float, guessed: np.ndarray, confidence: np.ndarray) -> np.ndarray:
+    """The answers had everything less sure than ``threshold`` been rejected."""
+    return np.where(confidence < threshold, OUT_OF_SCOPE, guessed)
+
+
+def accuracy_and_recall(said: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
+    """In-scope accuracy (a rejection counts as wrong) and out-of-scope recall of answers;
+    0 for a side without questions."""
+    oos = truth == OUT_OF_SCOPE
+    accuracy = float(np.mean(said[~oos] == truth[~oos])) if (~oos).any() else 0.0
+    recall = float(np.mean(said[oos] == OUT_OF_SCOPE)) if oos.any() else 0.0
+    return accuracy, recall
+
+
 def pick_threshold(
     confidence: np.ndarray, predicted: np.ndarray, truth: np.ndarray,
 ) -> float:
@@ -54,11 +68,8 @@ def pick_threshold(
     oos = truth == OUT_OF_SCOPE
     if not oos.any() or oos.all():
         return 0.0
-    correct = (predicted == truth) & ~oos
-    said_oos = predicted == OUT_OF_SCOPE
     scores = np.array([
-        ((correct & (confidence >= t))[~oos].mean() + (said_oos | (confidence < t))[oos].mean()) / 2
-        for t in _GRID
+        sum(accuracy_and_recall(said_under(t, predicted, confidence), truth)) / 2 for t in _GRID
     ])
     # Several thresholds often tie (held-out data separates cleanly); the middle of the best
     # run keeps the widest margin on both sides instead of hugging 0.

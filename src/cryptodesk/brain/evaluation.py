@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 
-from .calibration import OUT_OF_SCOPE
+from .calibration import OUT_OF_SCOPE, accuracy_and_recall, said_under
 from .classifier import IntentModel, Prediction
 from .normalise import normalise
 
@@ -58,13 +58,8 @@ def _per_intent(truth: list[str], guessed: list[str]) -> dict[str, dict[str, flo
 
 
 def _answered_and_rejected(said: np.ndarray, truth: np.ndarray) -> dict[str, float]:
-    """In-scope accuracy (a rejection counts as wrong) and out-of-scope recall of answers."""
-    oos = truth == OUT_OF_SCOPE
-    return {
-        "in_scope_accuracy": round(float(np.mean(said[~oos] == truth[~oos])), 4)
-        if (~oos).any() else 0.0,
-        "recall": round(float(np.mean(said[oos] == OUT_OF_SCOPE)), 4) if oos.any() else 0.0,
-    }
+    accuracy, recall = accuracy_and_recall(said, truth)
+    return {"in_scope_accuracy": round(accuracy, 4), "recall": round(recall, 4)}
 
 
 def _out_of_scope(truth: list[str], guessed: list[str]) -> dict[str, float] | None:
@@ -87,7 +82,7 @@ def at_threshold(
     ``guessed`` holds the top intents and ``right`` their p(right) before any threshold
     (``IntentModel.answers``); rejecting is what the model does under its own threshold.
     """
-    said = np.where(right < threshold, OUT_OF_SCOPE, guessed)
+    said = said_under(threshold, guessed, right)
     return {"threshold": round(float(threshold), 3), **_answered_and_rejected(said, truth)}
 
 
