@@ -15,6 +15,7 @@ like prose (see `chinese_prose`); without a checksum, only in a message about se
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -50,6 +51,9 @@ _UNCHECKED_MAX_SCORE = -0.25
 _LONGEST_CHECKED = 240
 """Hundreds of list words in a row are a wordlist or many phrases pasted at once: redacted whole
 without trying every window, which would cost a checksum per word per phrase length."""
+
+_CHECKSUM_BIT_PER_WORD = 1 / 3
+"""BIP39 spends one checksum bit per three words (4 for 12 words, 8 for 24)."""
 
 Window = tuple[int, int]
 Rank = tuple[int, float] | None
@@ -129,9 +133,9 @@ def _spaced_phrases(run: list[_Token], languages: Sequence[str]) -> list[SeedMat
         return _to_matches(run, [], [(0, len(run))])
 
     def preference(i: int, n: int) -> Rank:
-        return (-_set_off_ends(run, i, n), 0.0)
+        return (-_set_off_ends(run, i, n), -n)
 
-    found = _checksummed([token.word for token in run], languages, preference=preference)
+    found = _checksummed([token.word for token in run], languages, preference)
     return _to_matches(run, found, _leftovers(len(run), found))
 
 
@@ -158,13 +162,17 @@ def _contiguous_chinese(run: list[_Token], cue: bool) -> list[SeedMatch]:
         return both or (cue and (i in bounds or i + n in bounds))
 
     def preference(i: int, n: int) -> Rank:
-        """Delimited at both ends first; among equals, the least prose-like."""
+        """Delimited at both ends first; among equals, the strongest evidence of a phrase over
+        prose. Each checksum bit passed is worth ln 2 (chance passes half as often), each
+        character its prose score: so "我的助记词是：" followed by twelve words does not win
+        as one 18-word window that passed its checksum by chance."""
         score = prose_score(words[i : i + n])
         if score > _CHECKSUMMED_MAX_SCORE:
             return None
-        return (0 if i in bounds and i + n in bounds else 1, score)
+        evidence = n * (_CHECKSUM_BIT_PER_WORD * math.log(2) - score)
+        return (0 if i in bounds and i + n in bounds else 1, -evidence)
 
-    found = _checksummed(words, (SIMPLIFIED, TRADITIONAL), delimited, preference)
+    found = _checksummed(words, (SIMPLIFIED, TRADITIONAL), preference, delimited)
     unchecked = [
         (i, j)
         for i, j in (_leftovers(len(run), found) if cue else [])
@@ -195,14 +203,13 @@ def _runs(text: str, pattern: re.Pattern[str], vocabulary: frozenset[str]) -> li
 def _checksummed(
     words: Sequence[str],
     languages: Sequence[str],
+    preference: Callable[[int, int], Rank],
     admissible: Callable[[int, int], bool] = lambda i, n: True,
-    preference: Callable[[int, int], Rank] = lambda i, n: (0, 0.0),
 ) -> list[Window]:
     """Non-overlapping windows that pass the BIP39 checksum, taken in order of `preference`
-    class, then length (longest first), then preference score, then position. A preference of
-    None rules the window out."""
+    (lowest first), then position. A preference of None rules the window out."""
     passing = [
-        (rank[0], -n, rank[1], i)
+        (rank, n, i)
         for n in PHRASE_LENGTHS
         for i in range(len(words) - n + 1)
         if admissible(i, n)
@@ -211,8 +218,7 @@ def _checksummed(
     ]
     taken = [False] * len(words)
     found: list[Window] = []
-    for _, minus_n, _, i in sorted(passing):
-        n = -minus_n
+    for _, n, i in sorted(passing):
         if not any(taken[i : i + n]):
             found.append((i, i + n))
             taken[i : i + n] = [True] * n

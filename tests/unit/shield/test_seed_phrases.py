@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from mnemonic import Mnemonic
 
 from cryptodesk.shield import SecretKind, scan
 
@@ -46,7 +47,7 @@ def test_phrase_in_every_layout_is_confirmed(make, language, length, layout):
 @pytest.mark.parametrize("language", ["chinese_simplified", "chinese_traditional"])
 @pytest.mark.parametrize("length", [12, 24])
 def test_chinese_phrase_without_separators(make, language, length):
-    phrase = "".join(make.mnemonic(language, length))
+    phrase = "".join(make.drawn_mnemonic(language, length, seed=f"{language} {length}"))
     text = f"我的助记词是：{phrase}，请帮我找回钱包"
 
     redacted = _only_seed(text, phrase)
@@ -54,8 +55,27 @@ def test_chinese_phrase_without_separators(make, language, length):
     assert redacted == "我的助记词是：[已隐藏：助记词]，请帮我找回钱包"
 
 
+def test_prose_before_a_phrase_is_not_taken_into_it(make):
+    """The six characters before the colon are list words too, and with a twelve-word phrase
+    they pass an 18-word checksum once in 64 phrases: the phrase alone is the secret."""
+    prose = "我的助记词是"
+    checker = Mnemonic("chinese_simplified")
+    for attempt in range(2000):
+        words = make.drawn_mnemonic("chinese_simplified", 12, seed=f"after prose {attempt}")
+        if checker.check(" ".join([*prose, *words])):
+            break
+    else:
+        raise AssertionError("no phrase passed the longer checksum")
+    phrase = "".join(words)
+    text = f"{prose}：{phrase}，请帮我找回钱包"
+
+    redacted = _only_seed(text, phrase)
+
+    assert redacted == f"{prose}：[已隐藏：助记词]，请帮我找回钱包"
+
+
 def test_chinese_phrase_alone_without_separators(make):
-    phrase = "".join(make.mnemonic("chinese_simplified", 12))
+    phrase = "".join(make.drawn_mnemonic("chinese_simplified", 12, seed="alone"))
 
     assert scan(phrase).redacted == "[已隐藏：助记词]"
 
