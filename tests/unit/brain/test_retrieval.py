@@ -1,6 +1,17 @@
 """Knowledge-base retrieval and question grouping."""
 
-from cryptodesk.brain.retrieval import Document, KnowledgeIndex, fold, group_similar
+import numpy as np
+import pytest
+
+from cryptodesk.brain.retrieval import (
+    Document,
+    KnowledgeIndex,
+    embedded,
+    fold,
+    group_similar,
+    semantic_similarity,
+)
+from cryptodesk.services.kb_files import shipped
 
 DOCS = [
     Document("withdrawal-pending", "en", "withdrawal.pending", "My withdrawal has not arrived",
@@ -39,3 +50,43 @@ def test_similar_questions_group_together() -> None:
     groups = group_similar(questions)
     assert sorted(map(sorted, groups))[:2] == [[0, 1], [2, 3]]
     assert [4] in groups
+
+
+@pytest.fixture(scope="module")
+def shipped_documents() -> list[Document]:
+    return [Document(a.slug, a.language, a.intent, a.title, a.body, a.tags) for a in shipped()]
+
+
+@pytest.mark.parametrize(("question", "language", "intent"), [
+    ("how much do you charge per trade", "en", "info.fees"),
+    ("钱转出去了对方没收到", "zh", "withdrawal.pending"),
+])
+def test_a_question_in_other_words_finds_its_article(
+    shipped_documents: list[Document], question: str, language: str, intent: str,
+) -> None:
+    meaning = KnowledgeIndex(shipped_documents).search(question, language=language)
+    letters = KnowledgeIndex(shipped_documents, semantic_weight=0).search(
+        question, language=language)
+
+    assert meaning[0].intent == intent
+    assert letters[0].intent != intent  # shared characters alone pick another article
+
+
+def test_an_encoder_that_read_nothing_has_no_opinion() -> None:
+    queries = {"use": np.array([[1.0, 0.0], [0.0, 1.0]]), "minilm": np.array([[0.0, 1.0],
+                                                                              [0.0, 0.0]])}
+    targets = {"use": np.array([[0.6, 0.8]]), "minilm": np.array([[0.0, 1.0]])}
+
+    similarity = semantic_similarity(queries, targets)
+
+    assert similarity[:, 0].tolist() == pytest.approx([(0.6 + 1.0) / 2, 0.8])
+    targets["minilm"] = np.zeros((1, 2))
+    assert semantic_similarity(queries, targets)[:, 0].tolist() == pytest.approx([0.6, 0.8])
+
+
+def test_minilm_speaks_only_for_english_text() -> None:
+    vectors = embedded(["withdrawal not arrived", "USDT提现一直pending", "提币没到账"])
+
+    assert np.any(vectors["minilm"][0] != 0)
+    assert not np.any(vectors["minilm"][1:] != 0)
+    assert np.all(np.any(vectors["use"] != 0, axis=1))
