@@ -4,7 +4,9 @@ The shipped phrases (``src/cryptodesk/data/intents/en.tsv`` and ``zh.tsv``) are 
 stratified folds; each fold is predicted by a model trained through the product's ``train`` on
 the others, threshold and all, exactly as the built-in model is built. Figures are given per
 phrase file (en, zh) and per detected language (mixed questions are counted apart), with the
-out-of-scope recall and the share of in-scope questions wrongly rejected.
+out-of-scope recall and the share of in-scope questions wrongly rejected. Then what the reply
+policy (``policy.decide_on``) would do with each answer: answer, ask which of two, hand to a
+person, or say it is out of scope.
 
 ``--tune-epochs N`` and ``--left-out-share S`` change those training settings from the
 built-in model's (``BUILTIN_SETTINGS``: no tuning, no intent left out), to weigh them.
@@ -18,7 +20,7 @@ import argparse
 import json
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from cryptodesk.brain import OUT_OF_SCOPE, TrainSettings, read_labelled, train  # noqa: E402
 from cryptodesk.brain.builtin import BUILTIN_SETTINGS, phrase_paths  # noqa: E402
+from cryptodesk.brain.classifier import Prediction  # noqa: E402
+from cryptodesk.brain.policy import Move, decide_on  # noqa: E402
 
 
 def phrases() -> list[tuple[str, str, str]]:
@@ -47,6 +51,7 @@ def cross_validate(folds: int, settings: TrainSettings) -> dict[str, Any]:
     labels = np.asarray([label for _, label, _ in rows], dtype=object)
     hits: dict[str, list[bool]] = defaultdict(list)
     rejected: dict[str, list[bool]] = defaultdict(list)
+    moves: Counter[str] = Counter()
     started = time.perf_counter()
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
     for fit_at, test_at in splitter.split(np.zeros(len(rows)), labels):
@@ -54,6 +59,7 @@ def cross_validate(folds: int, settings: TrainSettings) -> dict[str, Any]:
         predictions = model.predict_many([rows[i][0] for i in test_at])
         for i, p in zip(test_at, predictions, strict=True):
             _, truth, file_language = rows[i]
+            moves[_move(p, truth)] += 1
             for group in (f"file:{file_language}", f"detected:{p.language}", "all"):
                 if truth == OUT_OF_SCOPE:
                     rejected[f"{group}:oos"].append(p.intent == OUT_OF_SCOPE)
@@ -63,7 +69,8 @@ def cross_validate(folds: int, settings: TrainSettings) -> dict[str, Any]:
     result: dict[str, Any] = {"phrases": len(rows), "folds": folds,
                               "tune_epochs": settings.tune_epochs,
                               "left_out_share": settings.left_out_share,
-                              "seconds": round(time.perf_counter() - started, 1), "groups": {}}
+                              "seconds": round(time.perf_counter() - started, 1), "groups": {},
+                              "moves": dict(sorted(moves.items()))}
     for group in sorted(hits):
         result["groups"][group] = {
             "in_scope_questions": len(hits[group]),
@@ -73,6 +80,24 @@ def cross_validate(folds: int, settings: TrainSettings) -> dict[str, Any]:
             "oos_recall": round(float(np.mean(rejected[f"{group}:oos"] or [np.nan])), 4),
         }
     return result
+
+
+def _move(prediction: Prediction, truth: str) -> str:
+    """What the customer would get, told apart by whether it helps them."""
+    decision = decide_on(prediction)
+    if decision.intent == OUT_OF_SCOPE:
+        outcome = "told out of scope"
+    elif decision.move is Move.HANDOFF and decision.reason == "low_confidence":
+        outcome = "handed to a person, unsure"
+    elif truth == OUT_OF_SCOPE:
+        outcome = "asked which of two intents" if decision.move is Move.CLARIFY else (
+            "answered as an intent")
+    elif decision.move is Move.CLARIFY:
+        offered = truth in decision.candidates
+        outcome = f"asked which of two, right one {'offered' if offered else 'not offered'}"
+    else:
+        outcome = "answered right" if decision.intent == truth else "answered wrong"
+    return f"{'out of scope' if truth == OUT_OF_SCOPE else 'in scope'}: {outcome}"
 
 
 def main() -> None:
@@ -95,6 +120,9 @@ def main() -> None:
     for group, g in result["groups"].items():
         print(f"  {group:<18}{g['in_scope_questions']:>6}{g['in_scope_accuracy']:>10.4f}"
               f"{g['wrongly_rejected']:>10.4f}{g['oos_questions']:>7}{g['oos_recall']:>9.4f}")
+    print("  reply policy:")
+    for move, count in result["moves"].items():
+        print(f"    {move:<52}{count:>6}")
 
 
 if __name__ == "__main__":

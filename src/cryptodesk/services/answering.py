@@ -15,7 +15,7 @@ from typing import Any
 
 from ..brain.classifier import IntentModel, Prediction
 from ..brain.entities import Entities, extract
-from ..brain.policy import Decision, Move, decide
+from ..brain.policy import Decision, Move, decide_on
 from ..brain.retrieval import Hit
 from ..diagnostics import Clues, Diagnosis, diagnose
 from ..domain.knowledge import Article
@@ -88,9 +88,7 @@ def compose(uow: UnitOfWork, ctx: Context, text: str) -> Reply:
     prediction = ctx.model.predict(text)
     language = "zh" if prediction.language in ("zh", "mixed") else "en"
     entities = extract(text)
-    decision = decide(prediction.ranked if prediction.intent != "out_of_scope"
-                      else ((prediction.intent, prediction.confidence), *prediction.ranked),
-                      out_of_scope_before=ctx.out_of_scope_before)
+    decision = decide_on(prediction, out_of_scope_before=ctx.out_of_scope_before)
     base = {"language": language, "decision": decision, "prediction": prediction,
             "entities": entities, "category": category_for_intent(decision.intent)}
     handlers: dict[Move, Callable[..., Reply]] = {

@@ -3,7 +3,8 @@
 import pytest
 
 from cryptodesk.brain.catalogue import ACTIONS, INTENTS, Action
-from cryptodesk.brain.policy import Move, Thresholds, decide
+from cryptodesk.brain.classifier import Prediction
+from cryptodesk.brain.policy import Move, Thresholds, decide, decide_on
 
 
 def test_the_catalogue_has_the_41_contracted_intents() -> None:
@@ -49,6 +50,39 @@ def test_a_close_but_weak_second_does_not_trigger_clarification() -> None:
     thresholds = Thresholds(handoff_below=0.1, clarify_margin=0.2, clarify_floor=0.25)
     decision = decide([("info.fees", 0.3), ("withdrawal.fee", 0.15)], thresholds=thresholds)
     assert decision.move is Move.ANSWER
+
+
+def test_a_question_turned_away_between_two_close_intents_asks_which() -> None:
+    torn = Prediction("out_of_scope", 0.67, "zh",
+                      (("account.locked", 0.54), ("security.account_compromised", 0.45),
+                       ("trade.order_failed", 0.01)))
+
+    decision = decide_on(torn)
+
+    assert (decision.move, decision.reason) == (Move.CLARIFY, "close_candidates")
+    assert decision.candidates == ("account.locked", "security.account_compromised")
+    assert decision.confidence == 0.54
+
+
+@pytest.mark.parametrize("ranked", [
+    (("account.locked", 0.80), ("security.account_compromised", 0.15)),  # one clear favourite
+    (("account.locked", 0.25), ("security.account_compromised", 0.24)),  # both too weak
+    (("account.locked", 0.48), ("out_of_scope", 0.45)),  # the runner-up is "none of these"
+    (("out_of_scope", 0.90), ("account.locked", 0.05)),  # the classifier's own verdict
+])
+def test_other_questions_turned_away_stay_out_of_scope(ranked) -> None:
+    decision = decide_on(Prediction("out_of_scope", 0.7, "en", ranked))
+
+    assert (decision.move, decision.intent) == (Move.ANSWER, "out_of_scope")
+    twice = decide_on(Prediction("out_of_scope", 0.7, "en", ranked), out_of_scope_before=1)
+    assert (twice.move, twice.reason) == (Move.HANDOFF, "out_of_scope_twice")
+
+
+def test_an_answer_the_classifier_kept_is_decided_on_its_ranking() -> None:
+    kept = Prediction("withdrawal.pending", 0.93, "en",
+                      (("withdrawal.pending", 0.95), ("withdrawal.failed", 0.03)))
+
+    assert decide_on(kept).move is Move.DIAGNOSE
 
 
 def test_no_prediction_hands_over() -> None:
