@@ -8,6 +8,11 @@
    top-1 / top-3 share of answers whose article has the phrase's intent, per language, with
    the product's weight and with n-grams alone. The weight was chosen on the first, third, ...
    phrases; the others (second, fourth, ...) are reported apart, in brackets.
+3. Knowledge-gap grouping: samples of 400 built-in in-scope phrases grouped as agents see
+   unanswered questions (``group_similar``); adjusted Rand index of the groups against the
+   phrases' intents, by sentence encoders (the product) and by n-grams fitted on the sample
+   (before), at several thresholds. Three samples from each half of the phrases: the
+   threshold was chosen on the first half (first, third, ... phrases).
 
     .venv/bin/python bench/kb_retrieval.py
 """
@@ -15,6 +20,7 @@
 from __future__ import annotations
 
 import csv
+import random
 import statistics
 import sys
 import time
@@ -23,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import adjusted_rand_score
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -30,11 +37,13 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from cryptodesk.brain.catalogue import ACTIONS, Action  # noqa: E402
 from cryptodesk.brain.retrieval import (  # noqa: E402
+    GROUP_SIMILARITY,
     SEMANTIC_WEIGHT,
     Document,
     KnowledgeIndex,
     embedded,
     fold,
+    greedy_groups,
     semantic_similarity,
     vectorizer,
 )
@@ -121,11 +130,15 @@ def shipped_kb() -> None:
             _shipped_language(index, language)
 
 
-def _shipped_language(index: KnowledgeIndex, language: str) -> None:
+def _phrases(language: str) -> list[dict[str, str]]:
     path = ROOT / "src" / "cryptodesk" / "data" / "intents" / f"{language}.tsv"
     with open(path, encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-                if ACTIONS.get(r["intent"]) is Action.KB and r["intent"] != "out_of_scope"]
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _shipped_language(index: KnowledgeIndex, language: str) -> None:
+    rows = [r for r in _phrases(language)
+            if ACTIONS.get(r["intent"]) is Action.KB and r["intent"] != "out_of_scope"]
     index.search(rows[0]["text"], language=language)  # warm-up: encoders load once
     top1, top3 = np.zeros(len(rows), dtype=bool), np.zeros(len(rows), dtype=bool)
     latencies = []
@@ -145,6 +158,39 @@ def _shipped_language(index: KnowledgeIndex, language: str) -> None:
           f"p50 {p50:.2f} ms, p99 {p99:.2f} ms")
 
 
+def gap_grouping(samples: int = 3, size: int = 400) -> None:
+    rows = [r for language in ("en", "zh") for r in _phrases(language)
+            if r["intent"] != "out_of_scope"]
+    chooser = random.Random(0)
+    print(f"\nknowledge-gap grouping: {samples} samples of {size} built-in phrases per half, "
+          f"adjusted Rand index against their intents (groups formed)")
+    for half, name in ((0, "first half (threshold chosen here)"), (1, "second half")):
+        pool = rows[half::2]
+        found: dict[tuple[str, float], list[tuple[float, int]]] = {}
+        for _ in range(samples):
+            sample = chooser.sample(pool, size)
+            texts, intents = [r["text"] for r in sample], [r["intent"] for r in sample]
+            grams = vectorizer().fit_transform([fold(t) for t in texts])
+            vectors = embedded(texts)
+            similarities = {"n-grams": (grams @ grams.T).toarray(),
+                            "encoders": semantic_similarity(vectors, vectors)}
+            for way, thresholds in (("n-grams", (0.2, 0.25, 0.3, 0.35)),
+                                    ("encoders", (0.35, 0.4, GROUP_SIMILARITY, 0.5, 0.55))):
+                for threshold in thresholds:
+                    groups = greedy_groups(similarities[way], threshold)
+                    labels = np.empty(size, dtype=int)
+                    for number, members in enumerate(groups):
+                        labels[members] = number
+                    found.setdefault((way, threshold), []).append(
+                        (adjusted_rand_score(intents, labels), len(groups)))
+        print(f"  {name}")
+        for (way, threshold), runs in found.items():
+            mark = " (product)" if way == "encoders" and threshold == GROUP_SIMILARITY else ""
+            print(f"    {way:<9} {threshold:.2f}: ARI {np.mean([a for a, _ in runs]):.3f} "
+                  f"({np.mean([g for _, g in runs]):.0f} groups){mark}")
+
+
 if __name__ == "__main__":
     bq_corpus()
     shipped_kb()
+    gap_grouping()

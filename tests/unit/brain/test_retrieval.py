@@ -90,3 +90,13 @@ def test_minilm_speaks_only_for_english_text() -> None:
     assert np.any(vectors["minilm"][0] != 0)
     assert not np.any(vectors["minilm"][1:] != 0)
     assert np.all(np.any(vectors["use"] != 0, axis=1))
+
+
+def test_questions_group_by_meaning_not_letters() -> None:
+    questions = ["my withdrawal has not arrived", "the coins I sent out never showed up",
+                 "提现一直没到账", "转出去的币对方还没收到", "how do I turn on 2FA",
+                 "what is the capital of France", "", "   "]
+
+    groups = group_similar(questions)
+
+    assert sorted(map(sorted, groups)) == [[0, 2], [1, 3], [4], [5], [6], [7]]
