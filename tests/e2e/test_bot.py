@@ -108,3 +108,45 @@ def test_out_of_scope_twice_reaches_a_person_and_is_a_gap(bot_desk: Desk) -> Non
     with bot_desk.uow() as uow:
         gaps = uow.knowledge.gaps(bot_desk.now().replace(year=2000), 10)
     assert [g.reason for g in gaps] == ["out_of_scope_twice"]
+
+
+def _bot_answer(posted: dict) -> dict:
+    """The answer card among the bot's replies (a hand-over notice may follow it)."""
+    return next(r["data"] for r in posted["replies"] if "intent" in r["data"])
+
+
+@pytest.mark.parametrize(("question", "pick", "meant"), [
+    ("order", "2", "trade.order_failed"),
+    ("官方客服绝不会向您索要的东西", "第二个", "security.verify_channel"),
+])
+def test_a_customer_answers_which_one_they_meant(
+    bot_desk: Desk, question: str, pick: str, meant: str
+) -> None:
+    with TestClient(create_app(bot_desk)) as client:
+        opened = client.post("/api/v1/customer/conversations", json={"body": question}).json()
+        asked = opened["messages"][-1]["data"]
+        assert asked["move"] == "clarify"
+        assert [o["intent"] for o in asked["options"]][1] == meant
+        path = f"/api/v1/customer/conversations/{opened['id']}/messages"
+        answered = client.post(path, headers={"X-Visitor-Token": opened["visitor_token"]},
+                               json={"body": pick}).json()
+        assert _bot_answer(answered)["intent"] == meant
+        assert _bot_answer(answered)["move"] != "clarify"
+    with bot_desk.uow() as uow:
+        replies = [e.after for e in uow.events.for_conversation(opened["id"])
+                   if e.kind == "bot.reply"]
+    assert [r["intent"] for r in replies] == [asked["intent"], meant]
+    assert replies[0]["options"] == asked["options"]
+
+
+def test_tapping_an_option_or_asking_anew(bot_desk: Desk) -> None:
+    with TestClient(create_app(bot_desk)) as client:
+        opened = client.post("/api/v1/customer/conversations", json={"body": "order"}).json()
+        first = opened["messages"][-1]["data"]["options"][0]
+        path = f"/api/v1/customer/conversations/{opened['id']}/messages"
+        visitor = {"X-Visitor-Token": opened["visitor_token"]}
+        tapped = client.post(path, headers=visitor, json={"body": first["label"]}).json()
+        assert _bot_answer(tapped)["intent"] == first["intent"]
+        # No longer after a question: "2" is a message of its own, not the second option.
+        alone = client.post(path, headers=visitor, json={"body": "2"}).json()
+        assert _bot_answer(alone)["intent"] != "trade.order_failed"

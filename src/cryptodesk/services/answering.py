@@ -13,8 +13,10 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..brain.choices import Option, chosen
 from ..brain.classifier import IntentModel, Prediction
 from ..brain.entities import Entities, extract
+from ..brain.language import Language
 from ..brain.policy import Decision, Move, decide_on
 from ..brain.retrieval import Hit
 from ..diagnostics import Clues, Diagnosis, diagnose
@@ -62,6 +64,14 @@ class Reply:
 
 
 @dataclass(frozen=True)
+class Offered:
+    """The options of the bot's latest "which of these?", in the language it asked in."""
+
+    options: tuple[Option, ...]
+    language: Language
+
+
+@dataclass(frozen=True)
 class Context:
     model: IntentModel
     platform: Platform
@@ -69,6 +79,7 @@ class Context:
     customer_ref: str | None = None
     out_of_scope_before: int = 0
     public_url: str = ""
+    offered: Offered | None = None
 
 
 def clues_from(entities: Entities) -> Clues:
@@ -84,8 +95,17 @@ def clues_from(entities: Entities) -> Clues:
                  tx_hash=first("tx_hash"), address=first("address"), order_id=first("order_id"))
 
 
+def _predicted(ctx: Context, text: str) -> Prediction:
+    """The classifier's answer, unless the text picks one of the options just offered."""
+    if ctx.offered is not None:
+        picked = chosen(text, ctx.offered.options)
+        if picked is not None:
+            return Prediction(picked, 1.0, ctx.offered.language, ((picked, 1.0),))
+    return ctx.model.predict(text)
+
+
 def compose(uow: UnitOfWork, ctx: Context, text: str) -> Reply:
-    prediction = ctx.model.predict(text)
+    prediction = _predicted(ctx, text)
     language = "zh" if prediction.language in ("zh", "mixed") else "en"
     entities = extract(text)
     decision = decide_on(prediction, out_of_scope_before=ctx.out_of_scope_before)

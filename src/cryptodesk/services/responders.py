@@ -17,7 +17,7 @@ from ..platform import Platform
 from ..store.unit_of_work import UnitOfWork
 from . import audit, compromise, knowledge
 from .access import CustomerViewer
-from .answering import Context, Reply, compose
+from .answering import Context, Offered, Reply, compose
 from .conversations import active_ticket, hand_off
 
 BOT = Actor(ActorKind.BOT, None, "bot")
@@ -55,8 +55,10 @@ class BotResponder:
         if conversation.state is not ConversationState.BOT:
             return
         customer = uow.customers.get(conversation.customer_id) if conversation.customer_id else None
-        if customer is not None and compromise.confirms(message.body) and _offered(
-            uow, conversation.id, compromise.OFFER
+        replies = _bot_replies(uow, conversation.id)
+        latest = replies[-1] if replies else {}
+        if customer is not None and compromise.confirms(message.body) and (
+            latest.get("offer") == compromise.OFFER
         ):
             viewer = CustomerViewer(customer.id, customer.ref)
             compromise.freeze_and_report(uow, self.platform, viewer, conversation, now)
@@ -64,8 +66,8 @@ class BotResponder:
         ctx = Context(
             model=self.model(), platform=self.platform, now=now,
             customer_ref=customer.ref if customer else None,
-            out_of_scope_before=_out_of_scope_replies(uow, conversation.id),
-            public_url=self.public_url,
+            out_of_scope_before=sum(1 for r in replies if r.get("intent") == "out_of_scope"),
+            public_url=self.public_url, offered=_offered_options(latest),
         )
         reply = compose(uow, ctx, message.body)
         if reply.text:
@@ -76,7 +78,8 @@ class BotResponder:
         audit.record(uow, [Change("bot.reply", None, {
             "message_id": message.id, "intent": reply.decision.intent,
             "confidence": reply.decision.confidence, "move": str(reply.decision.move),
-            "reason": reply.decision.reason, "offer": reply.offer,
+            "reason": reply.decision.reason, "offer": reply.offer, "language": reply.language,
+            **({"options": list(reply.options)} if reply.options else {}),
         })], BOT, now, conversation_id=conversation.id)
         if reply.is_gap:
             knowledge.record_gap(uow, KnowledgeGap(
@@ -139,16 +142,16 @@ def diagnosis_json(diagnosis: Any, language: str) -> dict[str, Any]:
     }
 
 
-def _offered(uow: UnitOfWork, conversation_id: int, offer: str) -> bool:
-    """Whether the bot's latest reply in this conversation made this offer."""
-    replies = [e for e in uow.events.for_conversation(conversation_id) if e.kind == "bot.reply"]
-    return bool(replies) and isinstance(replies[-1].after, dict) and \
-        replies[-1].after.get("offer") == offer
+def _bot_replies(uow: UnitOfWork, conversation_id: int) -> list[dict[str, Any]]:
+    """What the audit trail says of the bot's replies in this conversation, oldest first."""
+    return [e.after for e in uow.events.for_conversation(conversation_id)
+            if e.kind == "bot.reply" and isinstance(e.after, dict)]
 
 
-def _out_of_scope_replies(uow: UnitOfWork, conversation_id: int) -> int:
-    return sum(
-        1 for e in uow.events.for_conversation(conversation_id)
-        if e.kind == "bot.reply" and isinstance(e.after, dict)
-        and e.after.get("intent") == "out_of_scope"
-    )
+def _offered_options(latest: dict[str, Any]) -> Offered | None:
+    """The options of the bot's latest reply, if it asked which one the customer meant."""
+    options = latest.get("options")
+    if latest.get("move") != "clarify" or not isinstance(options, list):
+        return None
+    language = "zh" if latest.get("language") == "zh" else "en"
+    return Offered(tuple((str(o["intent"]), str(o["label"])) for o in options), language)
