@@ -117,7 +117,7 @@ def _bot_answer(posted: dict) -> dict:
 
 @pytest.mark.parametrize(("question", "pick", "meant"), [
     ("order", "2", "trade.order_failed"),
-    ("官方客服绝不会向您索要的东西", "第二个", "security.verify_channel"),
+    ("验证", "第二个", "security.2fa_reset"),
 ])
 def test_a_customer_answers_which_one_they_meant(
     bot_desk: Desk, question: str, pick: str, meant: str

@@ -71,8 +71,8 @@ def decide(
         return Decision(Move.HANDOFF, intent, confidence, "asked_for_person")
     if intent == OUT_OF_SCOPE:
         # Torn between two intents it knows, the classifier is unsure which is right, not
-        # whether any is: on the built-in phrases (bench/intents.py) two in three of such
-        # questions had the right intent among the pair, and no out-of-scope question did.
+        # whether any is: on the built-in phrases (bench/intents.py) 12 of 16 such questions
+        # had the right intent among the pair, and no out-of-scope question was among them.
         torn = _close_pair(ranked[1:], thresholds)
         if torn is not None:
             return Decision(Move.CLARIFY, torn[0], ranked[1][1], "close_candidates", torn)
