@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from cryptodesk.bootstrap import Desk
 from cryptodesk.cli import app
-from cryptodesk.services.answering import Context, compose
+from cryptodesk.services.answering import Context, Offered, compose
 from cryptodesk.web.app import create_app
 
 from ..support.stories import IDENTITY_SECRET, customer
@@ -150,3 +150,18 @@ def test_tapping_an_option_or_asking_anew(bot_desk: Desk) -> None:
         # No longer after a question: "2" is a message of its own, not the second option.
         alone = client.post(path, headers=visitor, json={"body": "2"}).json()
         assert _bot_answer(alone)["intent"] != "trade.order_failed"
+
+
+def test_a_picked_option_answers_the_question_it_was_offered_on(bot_desk: Desk) -> None:
+    offered = Offered((("trade.order_not_filled", "My order has not filled"),
+                       ("trade.order_failed", "My order failed")), "en",
+                      "my BTC buy order was rejected")
+    with bot_desk.uow() as uow:
+        ctx = Context(model=bot_desk.intent_model(), platform=bot_desk.platform,
+                      now=bot_desk.now(), customer_ref="demo-erin", offered=offered)
+        reply = compose(uow, ctx, "2")
+
+    assert reply.decision.intent == "trade.order_failed"
+    assert reply.entities.first("asset").value == "BTC"
+    assert reply.diagnosis is not None
+    assert "insufficient_balance" in reply.diagnosis.codes

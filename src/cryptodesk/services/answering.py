@@ -65,10 +65,12 @@ class Reply:
 
 @dataclass(frozen=True)
 class Offered:
-    """The options of the bot's latest "which of these?", in the language it asked in."""
+    """The options of the bot's latest "which of these?", in the language it asked in, and
+    the question it asked about: once an option is picked, that question is what to answer."""
 
     options: tuple[Option, ...]
     language: Language
+    question: str
 
 
 @dataclass(frozen=True)
@@ -95,17 +97,19 @@ def clues_from(entities: Entities) -> Clues:
                  tx_hash=first("tx_hash"), address=first("address"), order_id=first("order_id"))
 
 
-def _predicted(ctx: Context, text: str) -> Prediction:
-    """The classifier's answer, unless the text picks one of the options just offered."""
+def _predicted(ctx: Context, text: str) -> tuple[Prediction, str]:
+    """The classifier's answer and the text it answers, unless the text picks one of the
+    options just offered: then that intent, for the question the options were offered on."""
     if ctx.offered is not None:
         picked = chosen(text, ctx.offered.options)
         if picked is not None:
-            return Prediction(picked, 1.0, ctx.offered.language, ((picked, 1.0),))
-    return ctx.model.predict(text)
+            prediction = Prediction(picked, 1.0, ctx.offered.language, ((picked, 1.0),))
+            return prediction, ctx.offered.question or text
+    return ctx.model.predict(text), text
 
 
 def compose(uow: UnitOfWork, ctx: Context, text: str) -> Reply:
-    prediction = _predicted(ctx, text)
+    prediction, text = _predicted(ctx, text)
     language = "zh" if prediction.language in ("zh", "mixed") else "en"
     entities = extract(text)
     decision = decide_on(prediction, out_of_scope_before=ctx.out_of_scope_before)

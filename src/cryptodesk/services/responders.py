@@ -67,7 +67,7 @@ class BotResponder:
             model=self.model(), platform=self.platform, now=now,
             customer_ref=customer.ref if customer else None,
             out_of_scope_before=sum(1 for r in replies if r.get("intent") == "out_of_scope"),
-            public_url=self.public_url, offered=_offered_options(latest),
+            public_url=self.public_url, offered=_offered_options(uow, conversation.id, latest),
         )
         reply = compose(uow, ctx, message.body)
         if reply.text:
@@ -148,10 +148,14 @@ def _bot_replies(uow: UnitOfWork, conversation_id: int) -> list[dict[str, Any]]:
             if e.kind == "bot.reply" and isinstance(e.after, dict)]
 
 
-def _offered_options(latest: dict[str, Any]) -> Offered | None:
+def _offered_options(
+    uow: UnitOfWork, conversation_id: int, latest: dict[str, Any]
+) -> Offered | None:
     """The options of the bot's latest reply, if it asked which one the customer meant."""
     options = latest.get("options")
     if latest.get("move") != "clarify" or not isinstance(options, list):
         return None
+    asked = next((m.body for m in uow.conversations.messages([conversation_id])
+                  if m.id == latest.get("message_id")), "")
     language = "zh" if latest.get("language") == "zh" else "en"
-    return Offered(tuple((str(o["intent"]), str(o["label"])) for o in options), language)
+    return Offered(tuple((str(o["intent"]), str(o["label"])) for o in options), language, asked)
