@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT / "src"))
 
+from cryptodesk.brain import LabelledText, read_labelled  # noqa: E402
+from cryptodesk.brain.builtin import phrase_paths  # noqa: E402
 from cryptodesk.brain.catalogue import ACTIONS, Action  # noqa: E402
 from cryptodesk.brain.retrieval import (  # noqa: E402
     GROUP_SIMILARITY,
@@ -130,25 +132,24 @@ def shipped_kb() -> None:
             _shipped_language(index, language)
 
 
-def _phrases(language: str) -> list[dict[str, str]]:
-    path = ROOT / "src" / "cryptodesk" / "data" / "intents" / f"{language}.tsv"
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+def _phrases(language: str) -> list[LabelledText]:
+    path = next(path for path in phrase_paths() if path.stem == language)
+    return read_labelled(path, text_col="text", label_col="intent")
 
 
 def _shipped_language(index: KnowledgeIndex, language: str) -> None:
     rows = [r for r in _phrases(language)
-            if ACTIONS.get(r["intent"]) is Action.KB and r["intent"] != "out_of_scope"]
-    index.search(rows[0]["text"], language=language)  # warm-up: encoders load once
+            if ACTIONS.get(r.label) is Action.KB and r.label != "out_of_scope"]
+    index.search(rows[0].text, language=language)  # warm-up: encoders load once
     top1, top3 = np.zeros(len(rows), dtype=bool), np.zeros(len(rows), dtype=bool)
     latencies = []
     for k, row in enumerate(rows):
         start = time.perf_counter()
-        hits = index.search(row["text"], language=language, limit=3)
+        hits = index.search(row.text, language=language, limit=3)
         latencies.append(time.perf_counter() - start)
         intents = [h.intent for h in hits]
-        top1[k] = bool(intents) and intents[0] == row["intent"]
-        top3[k] = row["intent"] in intents
+        top1[k] = bool(intents) and intents[0] == row.label
+        top3[k] = row.label in intents
     unseen = np.arange(len(rows)) % 2 == 1  # took no part in choosing the weight
     p50 = 1000 * statistics.median(latencies)
     p99 = 1000 * sorted(latencies)[int(0.99 * (len(latencies) - 1))]
@@ -160,7 +161,7 @@ def _shipped_language(index: KnowledgeIndex, language: str) -> None:
 
 def gap_grouping(samples: int = 3, size: int = 400) -> None:
     rows = [r for language in ("en", "zh") for r in _phrases(language)
-            if r["intent"] != "out_of_scope"]
+            if r.label != "out_of_scope"]
     chooser = random.Random(0)
     print(f"\nknowledge-gap grouping: {samples} samples of {size} built-in phrases per half, "
           f"adjusted Rand index against their intents (groups formed)")
@@ -169,7 +170,7 @@ def gap_grouping(samples: int = 3, size: int = 400) -> None:
         found: dict[tuple[str, float], list[tuple[float, int]]] = {}
         for _ in range(samples):
             sample = chooser.sample(pool, size)
-            texts, intents = [r["text"] for r in sample], [r["intent"] for r in sample]
+            texts, intents = [r.text for r in sample], [r.label for r in sample]
             grams = vectorizer().fit_transform([fold(t) for t in texts])
             vectors = embedded(texts)
             similarities = {"n-grams": (grams @ grams.T).toarray(),
