@@ -8,6 +8,10 @@ out-of-scope recall and the share of in-scope questions wrongly rejected. Then w
 policy (``policy.decide_on``) would do with each answer: answer, ask which of two, hand to a
 person, or say it is out of scope.
 
+Last, the time a customer waits for an answer: the first fold's held-out questions asked one
+at a time (``evaluate``, encoder caches emptied first), by the built-in settings and, as the
+baseline in the same process, by the same settings without multilingual E5.
+
 ``--tune-epochs N`` and ``--left-out-share S`` change those training settings from the
 built-in model's (``BUILTIN_SETTINGS``: no tuning, no intent left out), to weigh them.
 
@@ -31,9 +35,16 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from cryptodesk.brain import OUT_OF_SCOPE, TrainSettings, read_labelled, train  # noqa: E402
+from cryptodesk.brain import (  # noqa: E402
+    OUT_OF_SCOPE,
+    TrainSettings,
+    evaluate,
+    read_labelled,
+    train,
+)
 from cryptodesk.brain.builtin import BUILTIN_SETTINGS, phrase_paths  # noqa: E402
 from cryptodesk.brain.classifier import Prediction  # noqa: E402
+from cryptodesk.brain.encoder import shared_encoder  # noqa: E402
 from cryptodesk.brain.policy import Move, decide_on  # noqa: E402
 
 
@@ -46,15 +57,19 @@ def phrases() -> list[tuple[str, str, str]]:
     return found
 
 
+def _folds(rows: list[tuple[str, str, str]], folds: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    labels = np.asarray([label for _, label, _ in rows], dtype=object)
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
+    return list(splitter.split(np.zeros(len(rows)), labels))
+
+
 def cross_validate(folds: int, settings: TrainSettings) -> dict[str, Any]:
     rows = phrases()
-    labels = np.asarray([label for _, label, _ in rows], dtype=object)
     hits: dict[str, list[bool]] = defaultdict(list)
     rejected: dict[str, list[bool]] = defaultdict(list)
     moves: Counter[str] = Counter()
     started = time.perf_counter()
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
-    for fit_at, test_at in splitter.split(np.zeros(len(rows)), labels):
+    for fit_at, test_at in _folds(rows, folds):
         model = train([rows[i][:2] for i in fit_at], settings)
         predictions = model.predict_many([rows[i][0] for i in test_at])
         for i, p in zip(test_at, predictions, strict=True):
@@ -80,6 +95,20 @@ def cross_validate(folds: int, settings: TrainSettings) -> dict[str, Any]:
             "oos_recall": round(float(np.mean(rejected[f"{group}:oos"] or [np.nan])), 4),
         }
     return result
+
+
+def latency(folds: int, settings: TrainSettings) -> dict[str, dict[str, float]]:
+    """p50/p99 ms per question asked alone, with the settings and without E5 (the baseline)."""
+    rows = phrases()
+    fit_at, test_at = _folds(rows, folds)[0]
+    without = replace(settings, features=replace(settings.features, e5_weight=0.0))
+    found = {}
+    for name, chosen in (("without E5 (baseline)", without), ("these settings", settings)):
+        model = train([rows[i][:2] for i in fit_at], chosen)
+        for encoder, _ in chosen.features.encoders:
+            shared_encoder(encoder).forget()
+        found[name] = evaluate(model, [rows[i][:2] for i in test_at])["latency_ms"]
+    return found
 
 
 def _move(prediction: Prediction, truth: str) -> str:
@@ -110,6 +139,7 @@ def main() -> None:
     settings = replace(BUILTIN_SETTINGS, tune_epochs=args.tune_epochs,
                        left_out_share=args.left_out_share)
     result = cross_validate(args.folds, settings)
+    result["latency_ms"] = latency(args.folds, settings)
     if args.json:
         print(json.dumps(result))
         return
@@ -123,6 +153,12 @@ def main() -> None:
     print("  reply policy:")
     for move, count in result["moves"].items():
         print(f"    {move:<52}{count:>6}")
+    print("  one question at a time:")
+    base = result["latency_ms"]["without E5 (baseline)"]
+    for name, figures in result["latency_ms"].items():
+        print(f"    {name:<24} p50 {figures['p50']:>6.1f} ms ({figures['p50'] / base['p50']:.2f}x)"
+              f"  p99 {figures['p99']:>6.1f} ms ({figures['p99'] / base['p99']:.2f}x)"
+              f"  ({figures['timed']} questions)")
 
 
 if __name__ == "__main__":

@@ -115,18 +115,16 @@ def _bot_answer(posted: dict) -> dict:
     return next(r["data"] for r in posted["replies"] if "intent" in r["data"])
 
 
-@pytest.mark.parametrize(("question", "pick", "meant"), [
-    ("order", "2", "trade.order_failed"),
-    ("验证", "第二个", "security.2fa_reset"),
-])
+@pytest.mark.parametrize(("question", "pick"), [("order", "2"), ("限价", "第二个")])
 def test_a_customer_answers_which_one_they_meant(
-    bot_desk: Desk, question: str, pick: str, meant: str
+    bot_desk: Desk, question: str, pick: str
 ) -> None:
     with TestClient(create_app(bot_desk)) as client:
         opened = client.post("/api/v1/customer/conversations", json={"body": question}).json()
         asked = opened["messages"][-1]["data"]
         assert asked["move"] == "clarify"
-        assert [o["intent"] for o in asked["options"]][1] == meant
+        first, meant = (o["intent"] for o in asked["options"])
+        assert first != meant
         path = f"/api/v1/customer/conversations/{opened['id']}/messages"
         answered = client.post(path, headers={"X-Visitor-Token": opened["visitor_token"]},
                                json={"body": pick}).json()
@@ -142,14 +140,14 @@ def test_a_customer_answers_which_one_they_meant(
 def test_tapping_an_option_or_asking_anew(bot_desk: Desk) -> None:
     with TestClient(create_app(bot_desk)) as client:
         opened = client.post("/api/v1/customer/conversations", json={"body": "order"}).json()
-        first = opened["messages"][-1]["data"]["options"][0]
+        first, second = opened["messages"][-1]["data"]["options"]
         path = f"/api/v1/customer/conversations/{opened['id']}/messages"
         visitor = {"X-Visitor-Token": opened["visitor_token"]}
         tapped = client.post(path, headers=visitor, json={"body": first["label"]}).json()
         assert _bot_answer(tapped)["intent"] == first["intent"]
         # No longer after a question: "2" is a message of its own, not the second option.
         alone = client.post(path, headers=visitor, json={"body": "2"}).json()
-        assert _bot_answer(alone)["intent"] != "trade.order_failed"
+        assert _bot_answer(alone)["intent"] != second["intent"]
 
 
 def test_a_picked_option_answers_the_question_it_was_offered_on(bot_desk: Desk) -> None:

@@ -141,6 +141,19 @@ def test_train_can_tune_minilm_and_the_model_keeps_it(tmp_path: Path) -> None:
     assert json.loads(answered.stdout)["intent"] == "card_arrival"
 
 
+def test_train_can_read_with_e5_and_the_saved_model_does_too(tmp_path: Path) -> None:
+    plain = runner.invoke(app, ["train", str(_train_file(tmp_path)), "--model",
+                                str(tmp_path / "plain")])
+    result = runner.invoke(app, ["train", str(_train_file(tmp_path)), "--model",
+                                 str(tmp_path / "m"), "--e5-weight", "3"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(plain.stdout)["encoders"] == ["use", "minilm"]
+    assert json.loads(result.stdout)["encoders"] == ["use", "minilm", "e5"]
+    answered = runner.invoke(app, ["predict", "--model", str(tmp_path / "m"), "-"],
+                             input="我的卡一直没寄到\n")
+    assert json.loads(answered.stdout)["intent"] == "card_arrival"
+
+
 def test_train_refuses_a_negative_number_of_tuning_epochs(tmp_path: Path) -> None:
     result = runner.invoke(app, ["train", str(tmp_path / "x.tsv"), "--model", str(tmp_path / "m"),
                                  "--tune-epochs", "-1"])

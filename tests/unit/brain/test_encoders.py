@@ -1,4 +1,4 @@
-"""The two sentence encoders: what each reads, cached unit vectors, and nearness across both."""
+"""The sentence encoders: what each reads, cached unit vectors, and nearness across them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cryptodesk.brain.backends import MiniLM, UniversalSentenceEncoder
+from cryptodesk.brain.backends import MiniLM, MultilingualE5, UniversalSentenceEncoder
 from cryptodesk.brain.confidence import Memory
 from cryptodesk.brain.encoder import encode_together, shared_encoder
 
@@ -27,8 +27,9 @@ def test_minilm_reads_only_the_non_chinese_part(text: str, read: str | None) -> 
     assert MiniLM().readable(text) == read
 
 
-def test_use_reads_everything() -> None:
+def test_use_and_e5_read_everything() -> None:
     assert UniversalSentenceEncoder().readable("我的充值没到账") == "我的充值没到账"
+    assert MultilingualE5().readable("USDT提现一直pending") == "USDT提现一直pending"
 
 
 def test_minilm_vectors_are_unit_length_and_zero_for_chinese() -> None:
@@ -42,8 +43,9 @@ def test_minilm_vectors_are_unit_length_and_zero_for_chinese() -> None:
     assert vectors[0] @ vectors[2] > 0.6 > vectors[0] @ unrelated
 
 
-def test_batches_and_single_questions_give_the_same_vectors() -> None:
-    encoder = shared_encoder("minilm")
+@pytest.mark.parametrize("name", ["minilm", "e5"])
+def test_batches_and_single_questions_give_the_same_vectors(name: str) -> None:
+    encoder = shared_encoder(name)
     texts = [f"question number {i} about a late withdrawal" for i in range(12)]
     together = encoder.encode(texts)
     encoder._cache.clear()
@@ -51,9 +53,11 @@ def test_batches_and_single_questions_give_the_same_vectors() -> None:
     assert together == pytest.approx(alone, abs=1e-4)
 
 
-def test_use_puts_chinese_and_english_in_one_space() -> None:
-    zh, en, other = shared_encoder("use").encode(["我的提现没到账", "my withdrawal has not arrived",
-                                                   "tell me a joke"])
+@pytest.mark.parametrize("name", ["use", "e5"])
+def test_chinese_and_english_share_one_space(name: str) -> None:
+    zh, en, other = shared_encoder(name).encode(["我的提现没到账", "my withdrawal has not arrived",
+                                                  "tell me a joke"])
+    assert np.linalg.norm(zh) == pytest.approx(1.0, abs=1e-5)
     assert zh @ en > zh @ other
 
 
@@ -104,6 +108,7 @@ def test_the_graph_is_exported_once_per_cache(tmp_path: Path) -> None:
 
 def test_encoders_running_side_by_side_agree_with_each_alone() -> None:
     texts = ["where is my withdrawal", "提现没到账", "reset my 2fa please"]
-    together = encode_together(["use", "minilm"], texts)
-    assert together["use"] == pytest.approx(shared_encoder("use").encode(texts))
-    assert together["minilm"] == pytest.approx(shared_encoder("minilm").encode(texts))
+    names = ["use", "minilm", "e5"]
+    together = encode_together(names, texts)
+    for name in names:
+        assert together[name] == pytest.approx(shared_encoder(name).encode(texts), abs=1e-5)

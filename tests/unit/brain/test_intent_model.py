@@ -19,6 +19,7 @@ from cryptodesk.brain import (
     load_model,
     train,
 )
+from cryptodesk.brain.features import FeatureSettings
 from cryptodesk.brain.persistence import MANIFEST
 
 PHRASES = {
@@ -128,6 +129,21 @@ def test_save_and_load_round_trip(model: IntentModel, tmp_path: Path) -> None:
     loaded = load_model(tmp_path / "m")
     for question in ("转人工", "where is my deposit", "tell me a joke please"):
         assert loaded.predict(question) == model.predict(question)
+
+
+def test_a_model_reading_e5_keeps_it_when_saved_and_loaded(tmp_path: Path) -> None:
+    with_e5 = train(ROWS, TrainSettings(features=FeatureSettings(e5_weight=3.0)))
+    with_e5.save(str(tmp_path / "m"))
+    loaded = load_model(tmp_path / "m")
+    assert [name for name, _ in loaded.settings.features.encoders][-1] == "e5"
+    assert loaded.memory is not None and "e5" in loaded.memory.encoders
+    for question in ("转人工", "where is my deposit", "tell me a joke please"):
+        assert loaded.predict(question) == with_e5.predict(question)
+
+
+def test_settings_saved_before_e5_existed_load_without_it() -> None:
+    older = FeatureSettings.from_json({"use_weight": 1.5, "minilm_weight": 2.0})
+    assert [name for name, _ in older.encoders] == ["use", "minilm"]
 
 
 def test_loading_refuses_another_format_version(model: IntentModel, tmp_path: Path) -> None:
