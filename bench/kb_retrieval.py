@@ -123,7 +123,6 @@ def shipped_kb() -> None:
     documents = [Document(a.slug, a.language, a.intent, a.title, a.body, a.tags)
                  for a in shipped()]
     print("\nshipped knowledge base: training phrases of kb intents as queries "
-          ""
           "(all; in brackets the second, fourth, ... phrases alone)")
     for weight in (0.0, SEMANTIC_WEIGHT):
         index = KnowledgeIndex(documents, semantic_weight=weight)

@@ -74,6 +74,21 @@ def test_the_same_client_id_in_another_conversation_is_another_message(desk: Des
     assert ids[0] != ids[1]
 
 
+def test_a_message_is_found_only_in_its_own_conversation(desk: Desk) -> None:
+    alice = _customer(desk)
+    with desk.uow() as uow:
+        opened = [conversations.open_conversation(uow, alice, channel=Channel.CHAT,
+                                                  now=desk.now()) for _ in range(2)]
+        asked = conversations.receive_message(uow, alice, opened[0], "order",
+                                              now=desk.now()).message
+        uow.commit()
+    with desk.uow() as uow:
+        found = uow.conversations.message(opened[0].id, asked.id)
+        assert found is not None and found.body == "order"
+        assert uow.conversations.message(opened[1].id, asked.id) is None
+        assert uow.conversations.message(opened[0].id, asked.id + 1000) is None
+
+
 def test_empty_and_huge_messages_are_refused(desk: Desk) -> None:
     alice = _customer(desk)
     with desk.uow() as uow:

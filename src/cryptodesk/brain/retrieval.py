@@ -4,8 +4,11 @@ Two scores, added. Character n-grams over normalised text work for Chinese (no w
 boundaries) and English (robust to typos) alike; titles and tags count twice. They miss a
 question put in other words ("how much do you charge per trade" shares more letters with the
 refunds article than with the fees one), so each article's title and tags are also embedded by
-the sentence encoders the intent model uses (USE for both languages, MiniLM for English), and
-the question's mean cosine to them counts half (``SEMANTIC_WEIGHT``). With the built-in
+two of the sentence encoders the intent model reads (USE for both languages, MiniLM for
+English), and the question's mean cosine to them counts half (``SEMANTIC_WEIGHT``). E5, which
+the built-in model also reads, is left out: its cosines run high for any two questions, and
+with it gap grouping at ``GROUP_SIMILARITY`` put 400 questions into ~25 groups
+(bench/README.md). With the built-in
 phrases as queries this lifts the right article to first place from 0.54 to 0.74 in English
 and from 0.61 to 0.67 in Chinese (bench/kb_retrieval.py; the weight was chosen on half the
 phrases).

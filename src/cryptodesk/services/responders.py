@@ -155,7 +155,10 @@ def _offered_options(
     options = latest.get("options")
     if latest.get("move") != "clarify" or not isinstance(options, list):
         return None
-    asked = next((m.body for m in uow.conversations.messages([conversation_id])
-                  if m.id == latest.get("message_id")), "")
+    message_id = latest.get("message_id")
+    asked = None
+    if isinstance(message_id, int):
+        asked = uow.conversations.message(conversation_id, message_id)
     language = "zh" if latest.get("language") == "zh" else "en"
-    return Offered(tuple((str(o["intent"]), str(o["label"])) for o in options), language, asked)
+    return Offered(tuple((str(o["intent"]), str(o["label"])) for o in options), language,
+                   asked.body if asked is not None else "")

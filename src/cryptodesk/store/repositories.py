@@ -121,6 +121,13 @@ class Conversations(Repository):
             )
         )
 
+    def message(self, conversation_id: int, message_id: int) -> Message | None:
+        """One message of this conversation; None if it is not there."""
+        message = self.session.get(Message, message_id)
+        if message is None or message.conversation_id != conversation_id:
+            return None
+        return message
+
     def messages(
         self, conversation_ids: list[int], *, internal: bool = True, after_id: int = 0
     ) -> list[Message]:

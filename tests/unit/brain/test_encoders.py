@@ -48,7 +48,7 @@ def test_batches_and_single_questions_give_the_same_vectors(name: str) -> None:
     encoder = shared_encoder(name)
     texts = [f"question number {i} about a late withdrawal" for i in range(12)]
     together = encoder.encode(texts)
-    encoder._cache.clear()
+    encoder.forget()
     alone = np.vstack([encoder.encode([t]) for t in texts])
     assert together == pytest.approx(alone, abs=1e-4)
 
